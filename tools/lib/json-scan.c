@@ -1,0 +1,343 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#include "json-scan.h"
+#include "msg.h"
+
+struct po_scan {
+	po_scan_fn fn;
+	void *ctx;
+	struct po_scan_path path;
+	int depth;              /* true depth, which may exceed the kept frames */
+	char *reason;           /* why the handler or a limit stopped the scan */
+};
+
+const char *
+po_scan_key(const struct po_scan_path *path, int level)
+{
+	const struct po_scan_frame *frame;
+
+	if (level < 0 || level >= path->depth || level >= PO_SCAN_KEY_DEPTH)
+		return NULL;
+	frame = &path->frames[level];
+	if (frame->is_array || frame->key_cut)
+		return NULL;
+	return frame->key;
+}
+
+bool
+po_scan_at(const struct po_scan_path *path, int depth, int nkeys, ...)
+{
+	va_list ap;
+	bool match = path->depth == depth;
+
+	va_start(ap, nkeys);
+	for (int level = 0; match && level < nkeys; level++) {
+		const char *want = va_arg(ap, const char *);
+		const char *key;
+
+		if (want == NULL)
+			continue;
+		key = po_scan_key(path, level);
+		match = key != NULL && strcmp(key, want) == 0;
+	}
+	va_end(ap);
+	return match;
+}
+
+void
+po_scan_fail(struct po_scan *scan, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	free(scan->reason);
+	scan->reason = po_xstrdup(buf);
+}
+
+/* Every value, scalar or container, advances the index of an enclosing
+ * array before it is reported, so that the path names the value itself. */
+static void
+enter_value(struct po_scan *scan)
+{
+	int top = scan->path.depth - 1;
+
+	if (top >= 0 && top == scan->depth - 1 && scan->path.frames[top].is_array)
+		scan->path.frames[top].index++;
+}
+
+static int
+deliver(struct po_scan *scan, enum po_scan_kind kind, const char *text,
+    size_t len)
+{
+	if (scan->fn == NULL)
+		return 1;
+	return scan->fn(scan, scan->ctx, &scan->path, kind, text, len) == 0;
+}
+
+static int
+open_container(struct po_scan *scan, bool is_array)
+{
+	enter_value(scan);
+	if (!deliver(scan, is_array ? PO_SCAN_OPEN_ARRAY : PO_SCAN_OPEN_MAP,
+	    "", 0))
+		return 0;
+	if (scan->depth >= PO_SCAN_MAX_DEPTH) {
+		po_scan_fail(scan, "nesting deeper than %d levels",
+		    PO_SCAN_MAX_DEPTH);
+		return 0;
+	}
+	if (scan->depth < PO_SCAN_KEY_DEPTH) {
+		struct po_scan_frame *frame = &scan->path.frames[scan->depth];
+
+		frame->is_array = is_array;
+		frame->index = -1;
+		frame->keylen = 0;
+		frame->key[0] = '\0';
+		frame->key_cut = false;
+		scan->path.depth = scan->depth + 1;
+	}
+	scan->depth++;
+	return 1;
+}
+
+static int
+close_container(struct po_scan *scan, bool is_array)
+{
+	scan->depth--;
+	if (scan->path.depth > scan->depth)
+		scan->path.depth = scan->depth;
+	return deliver(scan, is_array ? PO_SCAN_CLOSE_ARRAY : PO_SCAN_CLOSE_MAP,
+	    "", 0);
+}
+
+static int
+cb_start_map(void *ctx)
+{
+	return open_container(ctx, false);
+}
+
+static int
+cb_end_map(void *ctx)
+{
+	return close_container(ctx, false);
+}
+
+static int
+cb_start_array(void *ctx)
+{
+	return open_container(ctx, true);
+}
+
+static int
+cb_end_array(void *ctx)
+{
+	return close_container(ctx, true);
+}
+
+static int
+cb_map_key(void *ctx, const unsigned char *key, size_t len)
+{
+	struct po_scan *scan = ctx;
+	struct po_scan_frame *frame;
+
+	if (scan->depth > PO_SCAN_KEY_DEPTH)
+		return 1;
+	frame = &scan->path.frames[scan->depth - 1];
+	frame->key_cut = len >= sizeof(frame->key);
+	if (frame->key_cut)
+		len = sizeof(frame->key) - 1;
+	memcpy(frame->key, key, len);
+	frame->key[len] = '\0';
+	frame->keylen = len;
+	return 1;
+}
+
+static int
+scalar(struct po_scan *scan, enum po_scan_kind kind, const char *text,
+    size_t len)
+{
+	enter_value(scan);
+	return deliver(scan, kind, text, len);
+}
+
+static int
+cb_null(void *ctx)
+{
+	return scalar(ctx, PO_SCAN_NULL, "null", 4);
+}
+
+static int
+cb_boolean(void *ctx, int value)
+{
+	return scalar(ctx, PO_SCAN_BOOL, value ? "true" : "false",
+	    value ? 4 : 5);
+}
+
+static int
+cb_number(void *ctx, const char *text, size_t len)
+{
+	return scalar(ctx, PO_SCAN_NUMBER, text, len);
+}
+
+static int
+cb_string(void *ctx, const unsigned char *text, size_t len)
+{
+	return scalar(ctx, PO_SCAN_STRING, (const char *)text, len);
+}
+
+static const yajl_callbacks scan_callbacks = {
+	.yajl_null = cb_null,
+	.yajl_boolean = cb_boolean,
+	.yajl_number = cb_number,
+	.yajl_string = cb_string,
+	.yajl_start_map = cb_start_map,
+	.yajl_map_key = cb_map_key,
+	.yajl_end_map = cb_end_map,
+	.yajl_start_array = cb_start_array,
+	.yajl_end_array = cb_end_array,
+};
+
+/* Tracks line and column of what yajl has consumed, so that a message can
+ * point at the byte where parsing stopped. */
+struct position {
+	long line;
+	long col;
+	size_t total;
+};
+
+static void
+advance(struct position *pos, const char *buf, size_t len)
+{
+	const char *end = buf + len;
+	const char *nl;
+
+	while ((nl = memchr(buf, '\n', (size_t)(end - buf))) != NULL) {
+		pos->line++;
+		pos->col = 1;
+		buf = nl + 1;
+	}
+	pos->col += end - buf;
+	pos->total += len;
+}
+
+/* yajl's own message is verbose and multi-line; this keeps the part that
+ * says what is wrong. */
+static void
+report_yajl(const char *name, yajl_handle handle, const struct position *pos,
+    const char *chunk, size_t chunklen, struct po_scan *scan)
+{
+	struct position at = *pos;
+	size_t consumed = yajl_get_bytes_consumed(handle);
+	unsigned char *err;
+	char *nl;
+
+	if (consumed > chunklen)
+		consumed = chunklen;
+	advance(&at, chunk, consumed);
+	if (scan->reason != NULL) {
+		po_error(name, at.line, at.col, "%s", scan->reason);
+		return;
+	}
+	err = yajl_get_error(handle, 0, NULL, 0);
+	nl = strchr((char *)err, '\n');
+	if (nl != NULL)
+		*nl = '\0';
+	if (at.total == 0 && chunklen == 0)
+		po_error(name, 0, 0, "empty input: expected a JSON document");
+	else
+		po_error(name, at.line, at.col, "invalid JSON: %s",
+		    strncmp((char *)err, "parse error: ", 13) == 0 ?
+		    (char *)err + 13 : (char *)err);
+	yajl_free_error(handle, err);
+}
+
+static yajl_handle
+new_handle(struct po_scan *scan, po_scan_fn fn, void *ctx)
+{
+	yajl_handle handle;
+
+	memset(scan, 0, sizeof(*scan));
+	scan->fn = fn;
+	scan->ctx = ctx;
+	handle = yajl_alloc(&scan_callbacks, NULL, scan);
+	if (handle == NULL)
+		po_oom();
+	return handle;
+}
+
+static int
+finish(const char *name, yajl_handle handle, struct position *pos,
+    struct po_scan *scan)
+{
+	int ret = 0;
+
+	if (pos->total == 0) {
+		po_error(name, 0, 0, "empty input: expected a JSON document");
+		ret = -1;
+	} else if (yajl_complete_parse(handle) != yajl_status_ok) {
+		report_yajl(name, handle, pos, "", 0, scan);
+		ret = -1;
+	}
+	return ret;
+}
+
+int
+po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
+{
+	enum { CHUNK = 64 * 1024 };
+	char *chunk = po_xmalloc(CHUNK);
+	struct position pos = { 1, 1, 0 };
+	struct po_scan scan;
+	yajl_handle handle = new_handle(&scan, fn, ctx);
+	const char *name = po_input_name(in);
+	ssize_t n;
+	int ret = -1;
+
+	while ((n = po_input_read(in, chunk, CHUNK)) > 0) {
+		if (yajl_parse(handle, (unsigned char *)chunk, (size_t)n)
+		    != yajl_status_ok) {
+			report_yajl(name, handle, &pos, chunk, (size_t)n, &scan);
+			goto out;
+		}
+		advance(&pos, chunk, (size_t)n);
+	}
+	if (n < 0)
+		goto out;
+	ret = finish(name, handle, &pos, &scan);
+out:
+	free(chunk);
+	free(scan.reason);
+	yajl_free(handle);
+	return ret;
+}
+
+int
+po_scan_buffer(const char *name, long first_line, const char *buf,
+    size_t len, po_scan_fn fn, void *ctx)
+{
+	struct position pos = { first_line, 1, 0 };
+	struct po_scan scan;
+	yajl_handle handle = new_handle(&scan, fn, ctx);
+	int ret = -1;
+
+	if (len > 0 && yajl_parse(handle, (const unsigned char *)buf, len)
+	    != yajl_status_ok) {
+		report_yajl(name, handle, &pos, buf, len, &scan);
+		goto out;
+	}
+	advance(&pos, buf, len);
+	ret = finish(name, handle, &pos, &scan);
+out:
+	free(scan.reason);
+	yajl_free(handle);
+	return ret;
+}

@@ -1,0 +1,82 @@
+/* One streaming pass over a JSON document with yajl's callback parser.
+ *
+ * The scanner keeps the path from the root to the current value (object
+ * keys and array indices) and hands each scalar, and each container as it
+ * opens and closes, to the caller's handler with that path.  Nothing else
+ * is kept, so memory is bounded by the nesting depth, not by the input:
+ * a 10 MB report full of screenshots costs what a small one does. */
+#ifndef PO_JSON_SCAN_H
+#define PO_JSON_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "input.h"
+
+/* Keys are remembered for the outer levels only; deeper levels still count
+ * towards the depth limit but report NULL as their key. */
+#define PO_SCAN_KEY_DEPTH 8
+#define PO_SCAN_KEY_MAX 96
+#define PO_SCAN_MAX_DEPTH 512
+
+enum po_scan_kind {
+	PO_SCAN_NULL,
+	PO_SCAN_BOOL,
+	PO_SCAN_NUMBER,   /* text is the number exactly as written */
+	PO_SCAN_STRING,   /* text is the decoded string, not terminated */
+	PO_SCAN_OPEN_MAP,
+	PO_SCAN_CLOSE_MAP,
+	PO_SCAN_OPEN_ARRAY,
+	PO_SCAN_CLOSE_ARRAY
+};
+
+struct po_scan_frame {
+	bool is_array;
+	long index;                     /* position in an array, from 0 */
+	size_t keylen;
+	char key[PO_SCAN_KEY_MAX];      /* NUL-terminated; may be cut short */
+	bool key_cut;                   /* the key was longer than key[] */
+};
+
+struct po_scan_path {
+	int depth;                      /* frames in use: 0 at the root */
+	struct po_scan_frame frames[PO_SCAN_KEY_DEPTH];
+};
+
+/* The key of level `level` (0 = the root object's keys), or NULL when that
+ * level is an array, is not remembered, or its key was cut short. */
+const char *po_scan_key(const struct po_scan_path *path, int level);
+
+/* True when the path is exactly `depth` levels deep and the keys of its
+ * first `nkeys` levels equal the given strings; a NULL string matches any
+ * key or index at that level. */
+bool po_scan_at(const struct po_scan_path *path, int depth, int nkeys, ...);
+
+/* Called for every value.  `text`/`len` hold the scalar for NULL, BOOL
+ * ("true"/"false"), NUMBER and STRING, and are empty for containers (the
+ * path then names the container itself).  Returns 0 to go on, -1 to stop;
+ * to stop with a message, call po_scan_fail first. */
+struct po_scan;
+typedef int (*po_scan_fn)(struct po_scan *scan, void *ctx,
+    const struct po_scan_path *path, enum po_scan_kind kind,
+    const char *text, size_t len);
+
+/* Records why the handler stopped the scan; the scanner prints it with the
+ * file, line and column where it happened. */
+void po_scan_fail(struct po_scan *scan, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Scans the whole of `in` as one JSON document (or, with `multiple`, as a
+ * sequence of documents).  Returns 0, or -1 after printing one message that
+ * names the file, line and column of the first problem: bad JSON, invalid
+ * UTF-8, a truncated document, nesting deeper than PO_SCAN_MAX_DEPTH, an
+ * empty input, or the handler's own reason. */
+int po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx);
+
+/* Scans a memory buffer in the same way; `name` and `first_line` (the
+ * line of the file where the buffer starts) are used in messages, and `fn`
+ * may be NULL to check the JSON only. */
+int po_scan_buffer(const char *name, long first_line, const char *buf,
+    size_t len, po_scan_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,381 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "json-scan.h"
+#include "lhr.h"
+#include "msg.h"
+
+const char *const po_lhr_savings_keys[5] = { "FCP", "LCP", "TBT", "CLS",
+	"INP" };
+
+struct reader {
+	struct po_lhr *lhr;
+	size_t cap_audits;
+	size_t cap_categories;
+	size_t cap_resources;
+	size_t cap_budget_rows;
+	/* auditRefs of the performance category, seen after the audits */
+	char *ref_id;
+};
+
+static void
+set(char **field, const char *text, size_t len)
+{
+	free(*field);
+	*field = po_xstrndup(text, len);
+}
+
+static void *
+grow(void *array, size_t *cap, size_t used, size_t elem)
+{
+	if (used < *cap)
+		return array;
+	*cap = *cap ? *cap * 2 : 16;
+	array = po_xrealloc(array, *cap * elem);
+	memset((char *)array + used * elem, 0, (*cap - used) * elem);
+	return array;
+}
+
+static struct po_lhr_audit *
+current_audit(struct reader *r)
+{
+	return r->lhr->naudits ? &r->lhr->audits[r->lhr->naudits - 1] : NULL;
+}
+
+static void
+new_audit(struct reader *r, const char *id)
+{
+	struct po_lhr *lhr = r->lhr;
+	struct po_lhr_audit *audit;
+
+	lhr->audits = grow(lhr->audits, &r->cap_audits, lhr->naudits,
+	    sizeof(*lhr->audits));
+	audit = &lhr->audits[lhr->naudits++];
+	audit->id = po_xstrdup(id);
+	audit->nitems = -1;
+}
+
+/* Numbers and null are both kept as text; null (and a wrong type) leave the
+ * field NULL, which the writers turn back into null or leave out. */
+static void
+set_number(char **field, enum po_scan_kind kind, const char *text,
+    size_t len)
+{
+	if (kind == PO_SCAN_NUMBER)
+		set(field, text, len);
+}
+
+static void
+set_string(char **field, enum po_scan_kind kind, const char *text,
+    size_t len)
+{
+	if (kind == PO_SCAN_STRING)
+		set(field, text, len);
+}
+
+static void
+audit_field(struct po_lhr_audit *audit, const char *key,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	if (strcmp(key, "score") == 0)
+		set_number(&audit->score, kind, text, len);
+	else if (strcmp(key, "scoreDisplayMode") == 0)
+		set_string(&audit->mode, kind, text, len);
+	else if (strcmp(key, "numericValue") == 0)
+		set_number(&audit->value, kind, text, len);
+	else if (strcmp(key, "title") == 0)
+		set_string(&audit->title, kind, text, len);
+	else if (strcmp(key, "displayValue") == 0)
+		set_string(&audit->display, kind, text, len);
+}
+
+static void
+details_field(struct po_lhr_audit *audit, const char *key,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	if (strcmp(key, "type") == 0)
+		set_string(&audit->details_type, kind, text, len);
+	else if (strcmp(key, "overallSavingsMs") == 0)
+		set_number(&audit->savings_ms, kind, text, len);
+	else if (strcmp(key, "overallSavingsBytes") == 0)
+		set_number(&audit->savings_bytes, kind, text, len);
+	else if (strcmp(key, "items") == 0 && kind == PO_SCAN_OPEN_ARRAY)
+		audit->nitems = 0;
+}
+
+static void
+metric_saving(struct po_lhr_audit *audit, const char *key,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	for (int i = 0; i < 5; i++)
+		if (strcmp(key, po_lhr_savings_keys[i]) == 0)
+			set_number(&audit->metric_savings[i], kind, text, len);
+}
+
+static struct po_lhr_resource *
+row(struct po_lhr_resource **rows, size_t *nrows, size_t *cap, long index)
+{
+	while (*nrows <= (size_t)index) {
+		*rows = grow(*rows, cap, *nrows, sizeof(**rows));
+		(*nrows)++;
+	}
+	return &(*rows)[index];
+}
+
+static void
+resource_field(struct po_lhr_resource *res, const char *key,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	if (strcmp(key, "resourceType") == 0)
+		set_string(&res->type, kind, text, len);
+	else if (strcmp(key, "requestCount") == 0)
+		set_number(&res->count, kind, text, len);
+	else if (strcmp(key, "transferSize") == 0)
+		set_number(&res->size, kind, text, len);
+	else if (strcmp(key, "sizeOverBudget") == 0)
+		set_number(&res->size_over, kind, text, len);
+	else if (strcmp(key, "countOverBudget") == 0)
+		set_string(&res->count_over, kind, text, len);
+}
+
+/* audits.<id>.… : everything below one audit. */
+static void
+on_audit(struct reader *r, const struct po_scan_path *path,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	struct po_lhr *lhr = r->lhr;
+	struct po_lhr_audit *audit;
+	const char *id = po_scan_key(path, 1);
+	const char *k2 = po_scan_key(path, 2);
+	const char *k3 = po_scan_key(path, 3);
+
+	if (id == NULL)
+		return;
+	if (path->depth == 2) {
+		if (kind == PO_SCAN_OPEN_MAP)
+			new_audit(r, id);
+		return;
+	}
+	audit = current_audit(r);
+	if (audit == NULL || k2 == NULL)
+		return;
+	if (path->depth == 3) {
+		audit_field(audit, k2, kind, text, len);
+	} else if (path->depth == 4 && strcmp(k2, "details") == 0 && k3) {
+		details_field(audit, k3, kind, text, len);
+	} else if (path->depth == 4 && strcmp(k2, "metricSavings") == 0 && k3) {
+		metric_saving(audit, k3, kind, text, len);
+	} else if (path->depth == 5 && strcmp(k2, "details") == 0 && k3) {
+		const struct po_scan_frame *items = &path->frames[4];
+
+		if (strcmp(k3, "items") == 0 && items->is_array &&
+		    kind != PO_SCAN_CLOSE_MAP && kind != PO_SCAN_CLOSE_ARRAY)
+			audit->nitems = items->index + 1;
+		else if (strcmp(k3, "debugData") == 0 &&
+		    strcmp(po_scan_key(path, 4) ? po_scan_key(path, 4) : "",
+		    "wastedBytes") == 0)
+			set_number(&audit->wasted_bytes, kind, text, len);
+	} else if (path->depth == 6 && strcmp(k2, "details") == 0 && k3 &&
+	    strcmp(k3, "items") == 0 && path->frames[4].is_array &&
+	    po_scan_key(path, 5) != NULL) {
+		long index = path->frames[4].index;
+
+		if (strcmp(id, "resource-summary") == 0)
+			resource_field(row(&lhr->resources, &lhr->nresources,
+			    &r->cap_resources, index), po_scan_key(path, 5),
+			    kind, text, len);
+		else if (strcmp(id, "performance-budget") == 0)
+			resource_field(row(&lhr->budget_rows,
+			    &lhr->nbudget_rows, &r->cap_budget_rows, index),
+			    po_scan_key(path, 5), kind, text, len);
+	}
+}
+
+static void
+set_group(struct po_lhr *lhr, const char *id, const char *group)
+{
+	for (size_t i = 0; i < lhr->naudits; i++)
+		if (strcmp(lhr->audits[i].id, id) == 0 &&
+		    lhr->audits[i].group == NULL)
+			lhr->audits[i].group = po_xstrdup(group);
+}
+
+/* categories.<id>.score, and the groups of the performance audits, which
+ * say which audits are opportunities and diagnostics. */
+static void
+on_category(struct reader *r, const struct po_scan_path *path,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	struct po_lhr *lhr = r->lhr;
+	const char *id = po_scan_key(path, 1);
+	const char *k2 = po_scan_key(path, 2);
+
+	if (id == NULL)
+		return;
+	if (path->depth == 2 && kind == PO_SCAN_OPEN_MAP) {
+		lhr->categories = grow(lhr->categories, &r->cap_categories,
+		    lhr->ncategories, sizeof(*lhr->categories));
+		lhr->categories[lhr->ncategories++].id = po_xstrdup(id);
+	} else if (path->depth == 3 && k2 && strcmp(k2, "score") == 0 &&
+	    lhr->ncategories > 0) {
+		set_number(&lhr->categories[lhr->ncategories - 1].score, kind,
+		    text, len);
+	} else if (path->depth == 5 && strcmp(id, "performance") == 0 && k2 &&
+	    strcmp(k2, "auditRefs") == 0 && kind == PO_SCAN_STRING) {
+		const char *field = po_scan_key(path, 4);
+
+		if (field == NULL)
+			return;
+		if (strcmp(field, "id") == 0) {
+			set(&r->ref_id, text, len);
+		} else if (strcmp(field, "group") == 0 && r->ref_id) {
+			char *group = po_xstrndup(text, len);
+
+			set_group(lhr, r->ref_id, group);
+			free(group);
+		}
+	}
+}
+
+static int
+on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	struct reader *r = ctx;
+	struct po_lhr *lhr = r->lhr;
+	const char *k0 = po_scan_key(path, 0);
+	const char *k1 = po_scan_key(path, 1);
+
+	if (path->depth == 0) {
+		if (kind != PO_SCAN_OPEN_MAP && kind != PO_SCAN_CLOSE_MAP) {
+			po_scan_fail(scan, "not a Lighthouse report: expected "
+			    "a JSON object");
+			return -1;
+		}
+		return 0;
+	}
+	if (k0 == NULL)
+		return 0;
+	if (path->depth == 1) {
+		if (strcmp(k0, "lighthouseVersion") == 0)
+			set_string(&lhr->version, kind, text, len);
+		else if (strcmp(k0, "requestedUrl") == 0)
+			set_string(&lhr->requested_url, kind, text, len);
+		else if (strcmp(k0, "finalUrl") == 0)
+			set_string(&lhr->final_url, kind, text, len);
+		else if (strcmp(k0, "fetchTime") == 0)
+			set_string(&lhr->fetch_time, kind, text, len);
+	} else if (strcmp(k0, "audits") == 0) {
+		on_audit(r, path, kind, text, len);
+	} else if (strcmp(k0, "categories") == 0) {
+		on_category(r, path, kind, text, len);
+	} else if (path->depth == 2 && k1 != NULL) {
+		if (strcmp(k0, "runtimeError") == 0 && strcmp(k1, "code") == 0)
+			set_string(&lhr->runtime_code, kind, text, len);
+		else if (strcmp(k0, "runtimeError") == 0 &&
+		    strcmp(k1, "message") == 0)
+			set_string(&lhr->runtime_message, kind, text, len);
+		else if (strcmp(k0, "configSettings") == 0 &&
+		    strcmp(k1, "formFactor") == 0)
+			set_string(&lhr->form_factor, kind, text, len);
+	}
+	return 0;
+}
+
+int
+po_lhr_read(struct po_lhr **out, struct po_input *in)
+{
+	struct reader r = { 0 };
+	const char *name = po_input_name(in);
+
+	r.lhr = po_xcalloc(1, sizeof(*r.lhr));
+	r.lhr->file = po_xstrdup(name);
+	if (po_scan_run(in, on_value, &r) < 0)
+		goto bad;
+	if (r.lhr->version == NULL || r.lhr->naudits == 0) {
+		po_error(name, 0, 0, "not a Lighthouse report: no %s",
+		    r.lhr->version == NULL ? "'lighthouseVersion'" :
+		    "'audits'");
+		goto bad;
+	}
+	if (r.lhr->final_url == NULL && r.lhr->requested_url == NULL) {
+		po_error(name, 0, 0, "Lighthouse report without a URL "
+		    "('finalUrl' or 'requestedUrl')");
+		goto bad;
+	}
+	free(r.ref_id);
+	*out = r.lhr;
+	return 0;
+bad:
+	free(r.ref_id);
+	po_lhr_free(r.lhr);
+	return -1;
+}
+
+const struct po_lhr_audit *
+po_lhr_audit(const struct po_lhr *lhr, const char *id)
+{
+	for (size_t i = 0; i < lhr->naudits; i++)
+		if (strcmp(lhr->audits[i].id, id) == 0)
+			return &lhr->audits[i];
+	return NULL;
+}
+
+static void
+free_audit(struct po_lhr_audit *a)
+{
+	free(a->id);
+	free(a->title);
+	free(a->mode);
+	free(a->score);
+	free(a->value);
+	free(a->display);
+	free(a->details_type);
+	free(a->savings_ms);
+	free(a->savings_bytes);
+	free(a->wasted_bytes);
+	for (int i = 0; i < 5; i++)
+		free(a->metric_savings[i]);
+	free(a->group);
+}
+
+static void
+free_rows(struct po_lhr_resource *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].type);
+		free(rows[i].count);
+		free(rows[i].size);
+		free(rows[i].size_over);
+		free(rows[i].count_over);
+	}
+	free(rows);
+}
+
+void
+po_lhr_free(struct po_lhr *lhr)
+{
+	if (lhr == NULL)
+		return;
+	for (size_t i = 0; i < lhr->naudits; i++)
+		free_audit(&lhr->audits[i]);
+	free(lhr->audits);
+	for (size_t i = 0; i < lhr->ncategories; i++) {
+		free(lhr->categories[i].id);
+		free(lhr->categories[i].score);
+	}
+	free(lhr->categories);
+	free_rows(lhr->resources, lhr->nresources);
+	free_rows(lhr->budget_rows, lhr->nbudget_rows);
+	free(lhr->file);
+	free(lhr->version);
+	free(lhr->requested_url);
+	free(lhr->final_url);
+	free(lhr->fetch_time);
+	free(lhr->form_factor);
+	free(lhr->runtime_code);
+	free(lhr->runtime_message);
+	free(lhr);
+}
