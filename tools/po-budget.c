@@ -1,1 +1,165 @@
-int main(void) { return 2; }
+/* po-budget: hold the measurements of the stream against budgets. */
+#include "config.h"
+
+#include <argp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/budget.h"
+#include "lib/check.h"
+#include "lib/cli.h"
+#include "lib/json-val.h"
+#include "lib/msg.h"
+#include "lib/runs.h"
+#include "lib/stream-read.h"
+#include "lib/stream-write.h"
+
+#define DEFAULT_BUDGET PKGDATADIR "/default-budget.json"
+
+struct args {
+	char **budget_paths;
+	size_t nbudgets;
+	const char *env;
+	char **files;
+	int nfiles;
+};
+
+static const struct argp_option options[] = {
+	{ "budget", 'b', "FILE", 0,
+	  "a budget: po's format, a Lighthouse budget.json or a Lighthouse "
+	  "CI config (repeatable; default: the installed default budget)", 0 },
+	{ "env", 'e', "NAME", 0,
+	  "apply the overrides for environment NAME of po budgets", 0 },
+	{ NULL, 0, NULL, 0, NULL, 0 }
+};
+
+static const char program_doc[] =
+    "Hold the measurements of a po stream against budgets: pass the stream "
+    "through, add a check per limit and a summary, and exit 0 (pass), "
+    "1 (a limit failed) or 2 (bad input)."
+    "\v"
+    "Example:\n"
+    "  po-lighthouse-parse lhr/*.json | po-budget -b lighthouserc.json "
+    "| po-report -f markdown";
+
+static error_t
+parse_opt(int key, char *arg, struct argp_state *state)
+{
+	struct args *args = state->input;
+
+	switch (key) {
+	case 'b':
+		args->budget_paths = po_xrealloc(args->budget_paths,
+		    (args->nbudgets + 1) * sizeof(char *));
+		args->budget_paths[args->nbudgets++] = arg;
+		break;
+	case 'e':
+		if (*arg == '\0')
+			argp_error(state, "--env needs a name");
+		args->env = arg;
+		break;
+	case ARGP_KEY_ARGS:
+		args->files = state->argv + state->next;
+		args->nfiles = state->argc - state->next;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+struct gate {
+	struct po_runset runs;
+	struct po_tally tally;
+};
+
+/* Every document goes through unchanged; measurements are kept to be
+ * checked, and the checks of tools upstream count in the verdict. */
+static int
+take_doc(void *ctx, struct po_stream_doc *doc)
+{
+	struct gate *gate = ctx;
+
+	po_doc_passthrough(doc->line, doc->len);
+	if (strcmp(doc->type, "check") == 0) {
+		const char *status = po_val_string(doc->root, "status");
+
+		po_tally_count_status(&gate->tally, status ? status : "fail");
+	}
+	po_runset_add(&gate->runs, doc);
+	return 0;
+}
+
+static int
+load_budgets(struct po_budget ***out, struct args *args)
+{
+	struct po_budget **budgets;
+	int ret = 0;
+
+	budgets = po_xcalloc(args->nbudgets, sizeof(*budgets));
+	for (size_t i = 0; i < args->nbudgets; i++)
+		if (po_budget_load(&budgets[i], args->budget_paths[i],
+		    args->env) < 0)
+			ret = -1;
+	*out = budgets;
+	return ret;
+}
+
+static size_t
+count_subjects(const struct po_runset *runs)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < runs->nruns; i++) {
+		size_t j;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(runs->runs[i].subject,
+			    runs->runs[j].subject) == 0)
+				break;
+		n += j == i;
+	}
+	return n;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct argp argp = { options, parse_opt, "[FILE...]", program_doc,
+		NULL, NULL, NULL };
+	static char *default_budget[] = { DEFAULT_BUDGET };
+	struct args args = { 0 };
+	struct gate gate = { 0 };
+	struct po_budget **budgets = NULL;
+
+	po_cli_init(argv[0]);
+	argp_parse(&argp, argc, argv, 0, NULL, &args);
+	if (args.nbudgets == 0) {
+		args.budget_paths = default_budget;
+		args.nbudgets = 1;
+	}
+	if (load_budgets(&budgets, &args) < 0) {
+		gate.tally.errors++;
+	} else {
+		if (po_stream_read(args.files, args.nfiles, take_doc, &gate) < 0
+		    || po_status_get() == PO_BAD)
+			gate.tally.errors++;
+		for (size_t i = 0; i < args.nbudgets; i++)
+			po_budget_evaluate(budgets[i], &gate.runs, &gate.tally);
+		if (gate.runs.nruns == 0 && gate.tally.errors == 0)
+			po_error(NULL, 0, 0, "no measurements in the input: "
+			    "nothing to hold against the budget");
+	}
+	gate.tally.subjects = (int)count_subjects(&gate.runs);
+	po_summary_emit("po-budget", &gate.tally, args.budget_paths,
+	    args.nbudgets, NULL);
+	po_status_raise(po_tally_exit(&gate.tally));
+	for (size_t i = 0; i < args.nbudgets; i++)
+		po_budget_free(budgets ? budgets[i] : NULL);
+	free(budgets);
+	if (args.budget_paths != default_budget)
+		free(args.budget_paths);
+	po_runset_free(&gate.runs);
+	po_doc_cleanup();
+	return po_msg_finish();
+}

@@ -25,7 +25,7 @@ static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
-static const char doc[] =
+static const char program_doc[] =
     "Read Lighthouse JSON reports (Lighthouse 9 to 13) and write the po "
     "stream: a metrics document per report, a finding per failed "
     "opportunity or diagnostic, and an error document for a page that "
@@ -80,7 +80,7 @@ parse_one(const char *path, const struct args *args)
 int
 main(int argc, char **argv)
 {
-	static const struct argp argp = { options, parse_opt, "[FILE...]", doc,
+	static const struct argp argp = { options, parse_opt, "[FILE...]", program_doc,
 		NULL, NULL, NULL };
 	struct args args = { 0 };
 	static char *stdin_only[] = { "-" };

@@ -1,1 +1,2 @@
+/* Placeholder: po-report is being written. */
 int main(void) { return 2; }

@@ -22,9 +22,10 @@ struct po_stream_doc {
 	const char *type;       /* its "type" */
 };
 
-/* Called once per good document; the document and its tree are valid only
- * during the call.  Returns 0 to go on, -1 to stop reading. */
-typedef int (*po_stream_fn)(void *ctx, const struct po_stream_doc *doc);
+/* Called once per good document; the document and its text are valid only
+ * during the call.  The callback may keep the tree by setting doc->root to
+ * NULL, and then owns it.  Returns 0 to go on, -1 to stop reading. */
+typedef int (*po_stream_fn)(void *ctx, struct po_stream_doc *doc);
 
 /* Reads every document of every path in turn (`npaths` 0 means standard
  * input).  Returns 0 when every input was read to its end, -1 when one

@@ -1,0 +1,31 @@
+/* po's own budget format (po-budget(5)): limits on any metric of the
+ * stream, with an operator, warn and error levels, a subject pattern,
+ * per-environment overrides and the aggregation over repeated runs. */
+#ifndef PO_BUDGET_PO_H
+#define PO_BUDGET_PO_H
+
+#include <yajl/yajl_tree.h>
+
+#include "check.h"
+#include "runs.h"
+
+struct po_pobudget;
+
+/* True when `root` is an object with "po_budget". */
+int po_pobudget_detect(yajl_val root);
+
+/* Validates `root` (read from `file`), refusing unknown keys, unknown
+ * operators and aggregations, and limits that are not numbers; `env` picks
+ * the overrides to apply (NULL: none).  Returns 0, or -1 after a message.
+ * The caller owns *out. */
+int po_pobudget_load(struct po_pobudget **out, yajl_val root,
+    const char *file, const char *env);
+
+/* Writes a check per rule per subject it matches.  A rule whose metric no
+ * run has is an error (exit 2), unless the rule is optional. */
+void po_pobudget_evaluate(const struct po_pobudget *budget,
+    const struct po_runset *runs, struct po_tally *tally);
+
+void po_pobudget_free(struct po_pobudget *budget);
+
+#endif

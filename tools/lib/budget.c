@@ -1,0 +1,100 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "budget-lhci.h"
+#include "budget-lighthouse.h"
+#include "budget-po.h"
+#include "budget.h"
+#include "json-val.h"
+#include "msg.h"
+
+/* Budget files are small; anything larger is a mistake, not a budget. */
+#define BUDGET_MAX_BYTES (4 * 1024 * 1024)
+
+struct po_budget {
+	enum po_budget_format format;
+	yajl_val root;
+	union {
+		struct po_pobudget *po;
+		struct po_lhbudget *lighthouse;
+		struct po_lhci *lhci;
+	} u;
+};
+
+int
+po_budget_load(struct po_budget **out, const char *path, const char *env)
+{
+	struct po_budget *budget;
+	yajl_val root;
+	int ret;
+
+	if (po_val_load_file(&root, path, BUDGET_MAX_BYTES) < 0)
+		return -1;
+	budget = po_xcalloc(1, sizeof(*budget));
+	budget->root = root;
+	if (po_lhbudget_detect(root)) {
+		budget->format = PO_BUDGET_LIGHTHOUSE;
+		ret = po_lhbudget_parse(&budget->u.lighthouse, root, path);
+	} else if (po_pobudget_detect(root)) {
+		budget->format = PO_BUDGET_PO;
+		ret = po_pobudget_load(&budget->u.po, root, path, env);
+	} else if (po_lhci_detect(root)) {
+		budget->format = PO_BUDGET_LHCI;
+		ret = po_lhci_load(&budget->u.lhci, root, path);
+	} else {
+		po_error(path, 0, 0, "not a budget: expected a po budget "
+		    "(\"po_budget\": 1), a Lighthouse budget.json (an array) "
+		    "or a Lighthouse CI config (\"ci\": {\"assert\": ...})");
+		ret = -1;
+	}
+	if (ret < 0) {
+		po_budget_free(budget);
+		return -1;
+	}
+	*out = budget;
+	return 0;
+}
+
+enum po_budget_format
+po_budget_format(const struct po_budget *budget)
+{
+	return budget->format;
+}
+
+void
+po_budget_evaluate(const struct po_budget *budget,
+    const struct po_runset *runs, struct po_tally *tally)
+{
+	switch (budget->format) {
+	case PO_BUDGET_PO:
+		po_pobudget_evaluate(budget->u.po, runs, tally);
+		break;
+	case PO_BUDGET_LIGHTHOUSE:
+		po_lhbudget_evaluate(budget->u.lighthouse, runs, tally);
+		break;
+	case PO_BUDGET_LHCI:
+		po_lhci_evaluate(budget->u.lhci, runs, tally);
+		break;
+	}
+}
+
+void
+po_budget_free(struct po_budget *budget)
+{
+	if (budget == NULL)
+		return;
+	switch (budget->format) {
+	case PO_BUDGET_PO:
+		po_pobudget_free(budget->u.po);
+		break;
+	case PO_BUDGET_LIGHTHOUSE:
+		po_lhbudget_free(budget->u.lighthouse);
+		break;
+	case PO_BUDGET_LHCI:
+		po_lhci_free(budget->u.lhci);
+		break;
+	}
+	yajl_tree_free(budget->root);
+	free(budget);
+}
