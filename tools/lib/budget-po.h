@@ -4,6 +4,7 @@
 #ifndef PO_BUDGET_PO_H
 #define PO_BUDGET_PO_H
 
+#include <stddef.h>
 #include <yajl/yajl_tree.h>
 
 #include "check.h"
@@ -14,12 +15,13 @@ struct po_pobudget;
 /* True when `root` is an object with "po_budget". */
 int po_pobudget_detect(yajl_val root);
 
-/* Validates `root` (read from `file`), refusing unknown keys, unknown
+/* Validates `root` (parsed from `text`, read from `file`; the text gives
+ * the line and column of each rule for messages), refusing unknown keys, unknown
  * operators and aggregations, and limits that are not numbers; `env` picks
  * the overrides to apply (NULL: none).  Returns 0, or -1 after a message.
  * The caller owns *out. */
 int po_pobudget_load(struct po_pobudget **out, yajl_val root,
-    const char *file, const char *env);
+    const char *text, size_t textlen, const char *file, const char *env);
 
 /* Writes a check per rule per subject it matches.  A rule whose metric no
  * run has is an error (exit 2), unless the rule is optional. */

@@ -27,9 +27,12 @@ po_budget_load(struct po_budget **out, const char *path, const char *env)
 {
 	struct po_budget *budget;
 	yajl_val root;
+	char *text;
+	size_t textlen;
 	int ret;
 
-	if (po_val_load_file(&root, path, BUDGET_MAX_BYTES) < 0)
+	if (po_val_load_file_text(&root, &text, &textlen, path,
+	    BUDGET_MAX_BYTES) < 0)
 		return -1;
 	budget = po_xcalloc(1, sizeof(*budget));
 	budget->root = root;
@@ -38,7 +41,8 @@ po_budget_load(struct po_budget **out, const char *path, const char *env)
 		ret = po_lhbudget_parse(&budget->u.lighthouse, root, path);
 	} else if (po_pobudget_detect(root)) {
 		budget->format = PO_BUDGET_PO;
-		ret = po_pobudget_load(&budget->u.po, root, path, env);
+		ret = po_pobudget_load(&budget->u.po, root, text, textlen,
+		    path, env);
 	} else if (po_lhci_detect(root)) {
 		budget->format = PO_BUDGET_LHCI;
 		ret = po_lhci_load(&budget->u.lhci, root, path);
@@ -48,6 +52,7 @@ po_budget_load(struct po_budget **out, const char *path, const char *env)
 		    "or a Lighthouse CI config (\"ci\": {\"assert\": ...})");
 		ret = -1;
 	}
+	free(text);
 	if (ret < 0) {
 		po_budget_free(budget);
 		return -1;

@@ -76,6 +76,7 @@ po_check_emit(const struct po_check *check, struct po_tally *tally)
 		yajl_gen_array_close(gen);
 	}
 	emit_optional(gen, "message", check->message);
+	emit_optional(gen, "file", check->run_file);
 	emit_origin(gen, check);
 	po_doc_end(gen);
 	po_tally_count_status(tally, po_check_status(check));

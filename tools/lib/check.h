@@ -29,6 +29,7 @@ struct po_check {
 	const double *values;   /* the values aggregated; NaN is written null */
 	size_t nvalues;
 	const char *message;    /* NULL, or why it failed beyond the numbers */
+	const char *run_file;   /* the report a per-run check was made on */
 	const char *origin_file;
 	const char *origin_format;  /* "po", "lighthouse-budget", "lhci", ... */
 	const char *origin_rule;    /* where in the file, e.g. "rules[2]" */

@@ -9,12 +9,38 @@
 #include "json-scan.h"
 #include "msg.h"
 
+/* Tracks line and column of what yajl has consumed, so that a message can
+ * point at the byte where parsing stopped. */
+struct position {
+	long line;
+	long col;
+	size_t total;
+};
+
+static void
+advance(struct position *pos, const char *buf, size_t len)
+{
+	const char *end = buf + len;
+	const char *nl;
+
+	while ((nl = memchr(buf, '\n', (size_t)(end - buf))) != NULL) {
+		pos->line++;
+		pos->col = 1;
+		buf = nl + 1;
+	}
+	pos->col += end - buf;
+	pos->total += len;
+}
+
 struct po_scan {
 	po_scan_fn fn;
 	void *ctx;
 	struct po_scan_path path;
 	int depth;              /* true depth, which may exceed the kept frames */
 	char *reason;           /* why the handler or a limit stopped the scan */
+	yajl_handle handle;
+	const char *chunk;      /* the buffer yajl is parsing now */
+	struct position *base;  /* where that buffer starts */
 };
 
 const char *
@@ -206,28 +232,6 @@ static const yajl_callbacks scan_callbacks = {
 	.yajl_end_array = cb_end_array,
 };
 
-/* Tracks line and column of what yajl has consumed, so that a message can
- * point at the byte where parsing stopped. */
-struct position {
-	long line;
-	long col;
-	size_t total;
-};
-
-static void
-advance(struct position *pos, const char *buf, size_t len)
-{
-	const char *end = buf + len;
-	const char *nl;
-
-	while ((nl = memchr(buf, '\n', (size_t)(end - buf))) != NULL) {
-		pos->line++;
-		pos->col = 1;
-		buf = nl + 1;
-	}
-	pos->col += end - buf;
-	pos->total += len;
-}
 
 /* yajl's own message is verbose and multi-line; this keeps the part that
  * says what is wrong. */
@@ -261,17 +265,31 @@ report_yajl(const char *name, yajl_handle handle, const struct position *pos,
 }
 
 static yajl_handle
-new_handle(struct po_scan *scan, po_scan_fn fn, void *ctx)
+new_handle(struct po_scan *scan, po_scan_fn fn, void *ctx,
+    struct position *base)
 {
 	yajl_handle handle;
 
 	memset(scan, 0, sizeof(*scan));
 	scan->fn = fn;
 	scan->ctx = ctx;
+	scan->base = base;
 	handle = yajl_alloc(&scan_callbacks, NULL, scan);
 	if (handle == NULL)
 		po_oom();
+	scan->handle = handle;
 	return handle;
+}
+
+void
+po_scan_where(const struct po_scan *scan, long *line, long *col)
+{
+	struct position at = *scan->base;
+
+	if (scan->chunk != NULL)
+		advance(&at, scan->chunk, yajl_get_bytes_consumed(scan->handle));
+	*line = at.line;
+	*col = at.col;
 }
 
 static int
@@ -297,18 +315,20 @@ po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
 	char *chunk = po_xmalloc(CHUNK);
 	struct position pos = { 1, 1, 0 };
 	struct po_scan scan;
-	yajl_handle handle = new_handle(&scan, fn, ctx);
+	yajl_handle handle = new_handle(&scan, fn, ctx, &pos);
 	const char *name = po_input_name(in);
 	ssize_t n;
 	int ret = -1;
 
 	while ((n = po_input_read(in, chunk, CHUNK)) > 0) {
+		scan.chunk = chunk;
 		if (yajl_parse(handle, (unsigned char *)chunk, (size_t)n)
 		    != yajl_status_ok) {
 			report_yajl(name, handle, &pos, chunk, (size_t)n, &scan);
 			goto out;
 		}
 		advance(&pos, chunk, (size_t)n);
+		scan.chunk = NULL;
 	}
 	if (n < 0)
 		goto out;
@@ -326,15 +346,17 @@ po_scan_buffer(const char *name, long first_line, const char *buf,
 {
 	struct position pos = { first_line, 1, 0 };
 	struct po_scan scan;
-	yajl_handle handle = new_handle(&scan, fn, ctx);
+	yajl_handle handle = new_handle(&scan, fn, ctx, &pos);
 	int ret = -1;
 
+	scan.chunk = buf;
 	if (len > 0 && yajl_parse(handle, (const unsigned char *)buf, len)
 	    != yajl_status_ok) {
 		report_yajl(name, handle, &pos, buf, len, &scan);
 		goto out;
 	}
 	advance(&pos, buf, len);
+	scan.chunk = NULL;
 	ret = finish(name, handle, &pos, &scan);
 out:
 	free(scan.reason);

@@ -66,6 +66,10 @@ typedef int (*po_scan_fn)(struct po_scan *scan, void *ctx,
 void po_scan_fail(struct po_scan *scan, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* The line and column (1-based) just past the token being handled: for an
+ * OPEN_* callback, just past the '{' or '['.  Only valid in the handler. */
+void po_scan_where(const struct po_scan *scan, long *line, long *col);
+
 /* Scans the whole of `in` as one JSON document (or, with `multiple`, as a
  * sequence of documents).  Returns 0, or -1 after printing one message that
  * names the file, line and column of the first problem: bad JSON, invalid

@@ -56,6 +56,19 @@ po_val_number(double *out, yajl_val obj, const char *key)
 int
 po_val_load_file(yajl_val *out, const char *path, size_t max_bytes)
 {
+	char *text;
+	size_t len;
+
+	if (po_val_load_file_text(out, &text, &len, path, max_bytes) < 0)
+		return -1;
+	free(text);
+	return 0;
+}
+
+int
+po_val_load_file_text(yajl_val *out, char **text, size_t *textlen,
+    const char *path, size_t max_bytes)
+{
 	struct po_input *in;
 	char *buf = NULL;
 	size_t len = 0;
@@ -89,6 +102,9 @@ po_val_load_file(yajl_val *out, const char *path, size_t max_bytes)
 		po_error(path, 0, 0, "invalid JSON: %s", errbuf);
 		goto out;
 	}
+	*text = buf;
+	*textlen = len;
+	buf = NULL;
 	ret = 0;
 out:
 	free(buf);

@@ -28,4 +28,9 @@ int po_val_double(double *out, yajl_val v);
  * The caller owns *out (yajl_tree_free). */
 int po_val_load_file(yajl_val *out, const char *path, size_t max_bytes);
 
+/* The same, also giving the file's text (NUL-terminated; the caller frees
+ * it), so that positions in it can be found again with po_scan_buffer. */
+int po_val_load_file_text(yajl_val *out, char **text, size_t *len,
+    const char *path, size_t max_bytes);
+
 #endif
