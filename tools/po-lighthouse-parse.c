@@ -9,6 +9,7 @@
 #include "lib/lhr-emit.h"
 #include "lib/lhr.h"
 #include "lib/msg.h"
+#include "lib/parallel.h"
 #include "lib/stream-write.h"
 
 struct args {
@@ -54,27 +55,40 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-/* A report whose page could not be measured is written as an error
- * document, so that a gate downstream fails closed, and is named here. */
-static void
-parse_one(const char *path, const struct args *args)
+/* Runs on a worker thread: reads one report.  A report whose page could
+ * not be measured is named here and written as an error document, so that
+ * a gate downstream fails closed. */
+static void *
+parse_one(size_t index, void *ctx)
 {
+	const struct args *args = ctx;
 	struct po_input *in;
-	struct po_lhr *lhr;
+	struct po_lhr *lhr = NULL;
 
-	if (po_input_open(&in, path) < 0)
-		return;
-	if (po_lhr_read(&lhr, in) == 0) {
-		if (lhr->runtime_code != NULL)
-			po_error(po_input_name(in), 0, 0,
-			    "Lighthouse could not measure '%s': %s: %s",
-			    lhr->requested_url ? lhr->requested_url : "?",
-			    lhr->runtime_code, lhr->runtime_message ?
-			    lhr->runtime_message : "");
-		po_lhr_emit(lhr, !args->no_findings);
-		po_lhr_free(lhr);
-	}
+	if (po_input_open(&in, args->files[index]) < 0)
+		return NULL;
+	if (po_lhr_read(&lhr, in) == 0 && lhr->runtime_code != NULL)
+		po_error(po_input_name(in), 0, 0,
+		    "Lighthouse could not measure '%s': %s: %s",
+		    lhr->requested_url ? lhr->requested_url : "?",
+		    lhr->runtime_code, lhr->runtime_message ?
+		    lhr->runtime_message : "");
 	po_input_free(in);
+	return lhr;
+}
+
+/* Runs on the main thread, in the order of the files. */
+static void
+write_one(size_t index, void *result, void *ctx)
+{
+	const struct args *args = ctx;
+	struct po_lhr *lhr = result;
+
+	(void)index;
+	if (lhr == NULL)
+		return;
+	po_lhr_emit(lhr, !args->no_findings);
+	po_lhr_free(lhr);
 }
 
 int
@@ -91,8 +105,8 @@ main(int argc, char **argv)
 		args.files = stdin_only;
 		args.nfiles = 1;
 	}
-	for (int i = 0; i < args.nfiles; i++)
-		parse_one(args.files[i], &args);
+	/* Reports are parsed on every core; the output is in file order. */
+	po_parallel_map((size_t)args.nfiles, 0, parse_one, write_one, &args);
 	po_doc_cleanup();
 	return po_msg_finish();
 }

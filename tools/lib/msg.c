@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,12 @@
 #include "msg.h"
 
 static const char *progname = "po";
-static enum po_status worst_status = PO_PASS;
+static _Atomic int worst_status = PO_PASS;
+/* Where messages go: stderr, or a buffer while a worker thread's messages
+ * are held back to be printed in input order. */
+static _Thread_local FILE *sink;
+static _Thread_local char *captured;
+static _Thread_local size_t captured_len;
 
 void
 po_msg_init(const char *name)
@@ -28,31 +34,56 @@ po_msg_progname(void)
 void
 po_status_raise(enum po_status status)
 {
-	if (status > worst_status)
-		worst_status = status;
+	int seen = worst_status;
+
+	while ((int)status > seen &&
+	    !atomic_compare_exchange_weak(&worst_status, &seen, (int)status))
+		;
 }
 
 enum po_status
 po_status_get(void)
 {
-	return worst_status;
+	return (enum po_status)worst_status;
+}
+
+void
+po_msg_capture_begin(void)
+{
+	sink = open_memstream(&captured, &captured_len);
+	if (sink == NULL)
+		po_oom();
+}
+
+char *
+po_msg_capture_end(void)
+{
+	char *text;
+
+	fclose(sink);
+	sink = NULL;
+	text = captured;
+	captured = NULL;
+	return text;
 }
 
 static void
 vreport(const char *file, long line, long col, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", progname);
+	FILE *out = sink ? sink : stderr;
+
+	fprintf(out, "%s: ", progname);
 	if (file != NULL) {
-		fputs(file, stderr);
+		fputs(file, out);
 		if (line > 0) {
-			fprintf(stderr, ":%ld", line);
+			fprintf(out, ":%ld", line);
 			if (col > 0)
-				fprintf(stderr, ":%ld", col);
+				fprintf(out, ":%ld", col);
 		}
-		fputs(": ", stderr);
+		fputs(": ", out);
 	}
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vfprintf(out, fmt, ap);
+	fputc('\n', out);
 }
 
 void
@@ -141,5 +172,5 @@ po_msg_finish(void)
 		    progname, strerror(errno));
 		po_status_raise(PO_BAD);
 	}
-	return worst_status;
+	return (int)worst_status;
 }

@@ -30,6 +30,12 @@ void po_error(const char *file, long line, long col, const char *fmt, ...)
 void po_warn(const char *file, long line, long col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Holds back this thread's messages until po_msg_capture_end(), which
+ * returns them (NULL when there were none; the caller frees the text), so
+ * that work done in parallel reports in input order. */
+void po_msg_capture_begin(void);
+char *po_msg_capture_end(void);
+
 /* Reports an allocation failure and exits 2: no caller has to handle NULL. */
 _Noreturn void po_oom(void);
 void *po_xmalloc(size_t size);
