@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,9 @@
 #include "msg.h"
 #include "stream-read.h"
 #include "stream-write.h"
+
+/* Past this many bad documents in one file, the rest is not read. */
+#define PO_STREAM_MAX_BAD 10
 
 struct line_reader {
 	struct po_input *in;
@@ -128,6 +132,26 @@ parse_doc(struct po_stream_doc *doc)
 	return 0;
 }
 
+/* Decides whether to stop reading a file after a bad document, so that a
+ * file that is not a po stream at all (a report given where the stream was
+ * expected) gives one message, not one per line. */
+static bool
+give_up(const struct po_stream_doc *doc, long ngood, long nbad)
+{
+	if (ngood == 0 && nbad == 1) {
+		po_error(doc->file, 0, 0, "not a po stream (one JSON document "
+		    "per line); a Lighthouse report is read by "
+		    "po-lighthouse-parse, a k6 output by po-k6-check");
+		return true;
+	}
+	if (nbad >= PO_STREAM_MAX_BAD) {
+		po_error(doc->file, 0, 0, "giving up after %d bad documents",
+		    PO_STREAM_MAX_BAD);
+		return true;
+	}
+	return false;
+}
+
 static int
 read_one(const char *path, po_stream_fn fn, void *ctx)
 {
@@ -136,6 +160,8 @@ read_one(const char *path, po_stream_fn fn, void *ctx)
 	char *line;
 	size_t len;
 	long lineno = 0;
+	long ngood = 0;
+	long nbad = 0;
 	int got;
 	int ret = 0;
 
@@ -150,8 +176,13 @@ read_one(const char *path, po_stream_fn fn, void *ctx)
 		doc.lineno = lineno;
 		doc.line = line;
 		doc.len = len;
-		if (parse_doc(&doc) == 0 && fn(ctx, &doc) < 0)
+		if (parse_doc(&doc) == 0) {
+			ngood++;
+			if (fn(ctx, &doc) < 0)
+				ret = -1;
+		} else if (give_up(&doc, ngood, ++nbad)) {
 			ret = -1;
+		}
 		yajl_tree_free(doc.root);
 		if (ret < 0)
 			break;
