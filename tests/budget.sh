@@ -124,6 +124,15 @@ exit_is 2 "a missing budget file"
 like "$T_ERR" "^po-budget: $T_TMP/missing.json: No such file or directory" \
     "names the file and the system error"
 
+budget '{"po_budget": 1, "rules": []}'
+gate "$REPORTS/lh12-lean-mobile-run1.json"
+exit_is 2 "a budget that checks nothing is not a pass (exit 2)"
+like "$T_ERR" "nothing was checked: no limit of the budget applies to the 1 measurement" \
+    "and says why"
+budget '[{"path": "/nothing", "timings": [{"metric": "interactive", "budget": 1}]}]'
+gate "$REPORTS/lh12-lean-mobile-run1.json"
+exit_is 2 "a budget.json whose paths match no page checks nothing: exit 2"
+
 # --- the default budget -----------------------------------------------------
 run_sh "po-lighthouse-parse $MEDIUM | po-budget -b '$SHARE/default-budget.json'"
 exit_is 1 "the default budget fails medium mobile (LCP 3469 > 2500, FCP 2119 > 1800)"
@@ -164,7 +173,8 @@ for bad in '{"not": "a budget"}' '[{"path": "checkout"}]' '[{"path": "/a*b*"}]' 
     '[{"timings": [{"metric": "lcp", "budget": 1}]}]' \
     '[{"resourceSizes": [{"resourceType": "script", "budget": "1"}]}]' \
     '[{"resourceCounts": [{"resourceType": "font", "budget": 1}, {"resourceType": "font", "budget": 2}]}]' \
-    '[{"path": "/", "extra": 1}]'; do
+    '[{"path": "/", "extra": 1}]' \
+    '[{"timings": [{"metric": "interactive", "budget": -5}]}]'; do
 	budget "$bad"
 	run po-budget -b "$B" /dev/null
 	exit_is 2 "refused: $bad"

@@ -90,6 +90,21 @@ take_doc(void *ctx, struct po_stream_doc *doc)
 	return 0;
 }
 
+/* A gate that checked nothing has not passed: say why before exiting 2. */
+static void
+report_nothing_checked(const struct gate *gate)
+{
+	if (gate->tally.errors > 0 || gate->tally.checks > 0)
+		return;
+	if (gate->runs.nruns == 0)
+		po_error(NULL, 0, 0, "no measurements in the input: nothing to "
+		    "hold against the budget");
+	else
+		po_error(NULL, 0, 0, "nothing was checked: no limit of the "
+		    "budget applies to the %zu measurement%s in the input",
+		    gate->runs.nruns, gate->runs.nruns == 1 ? "" : "s");
+}
+
 static int
 load_budgets(struct po_budget ***out, struct args *args)
 {
@@ -146,9 +161,7 @@ main(int argc, char **argv)
 			gate.tally.errors++;
 		for (size_t i = 0; i < args.nbudgets; i++)
 			po_budget_evaluate(budgets[i], &gate.runs, &gate.tally);
-		if (gate.runs.nruns == 0 && gate.tally.errors == 0)
-			po_error(NULL, 0, 0, "no measurements in the input: "
-			    "nothing to hold against the budget");
+		report_nothing_checked(&gate);
 	}
 	gate.tally.subjects = (int)count_subjects(&gate.runs);
 	po_summary_emit("po-budget", &gate.tally, args.budget_paths,

@@ -86,6 +86,11 @@ parse_limits(struct po_lhbudget_limit **out, size_t *nout, yajl_val list,
 			    "else", index, what, i, key_name);
 			return -1;
 		}
+		if (budget < 0) {
+			po_error(file, 0, 0, "budgets[%zu].%s[%zu]: a budget "
+			    "cannot be negative", index, what, i);
+			return -1;
+		}
 		if (!in_list(valid, key)) {
 			po_error(file, 0, 0, "budgets[%zu].%s[%zu]: unknown %s "
 			    "'%s'", index, what, i, key_name, key);
