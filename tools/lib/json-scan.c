@@ -39,6 +39,7 @@ struct po_scan {
 	int depth;              /* true depth, which may exceed the kept frames */
 	char *reason;           /* why the handler or a limit stopped the scan */
 	yajl_handle handle;
+	unsigned long ntokens;  /* tokens yajl has completed so far */
 	const char *chunk;      /* the buffer yajl is parsing now */
 	struct position *base;  /* where that buffer starts */
 };
@@ -104,6 +105,7 @@ static int
 deliver(struct po_scan *scan, enum po_scan_kind kind, const char *text,
     size_t len)
 {
+	scan->ntokens++;
 	if (scan->fn == NULL)
 		return 1;
 	return scan->fn(scan, scan->ctx, &scan->path, kind, text, len) == 0;
@@ -175,6 +177,7 @@ cb_map_key(void *ctx, const unsigned char *key, size_t len)
 	struct po_scan *scan = ctx;
 	struct po_scan_frame *frame;
 
+	scan->ntokens++;
 	if (scan->depth > PO_SCAN_KEY_DEPTH)
 		return 1;
 	frame = &scan->path.frames[scan->depth - 1];
@@ -308,19 +311,31 @@ finish(const char *name, yajl_handle handle, struct position *pos,
 	return ret;
 }
 
+/* How much to read at a time.  yajl re-lexes a token that a read cut in
+ * two from its start with every further read, so a string of a megabyte
+ * read 64 KiB at a time is lexed sixteen times over; reads of a megabyte
+ * make that rare for the screenshots of a report.  A read in which no token
+ * ended is inside a longer one: the next read is twice as large, which keeps
+ * the re-lexing linear, up to the longest token po accepts. */
+#define SCAN_READ_SIZE (1024 * 1024)
+#define SCAN_MAX_TOKEN (64 * 1024 * 1024)
+
 int
 po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
 {
-	enum { CHUNK = 64 * 1024 };
-	char *chunk = po_xmalloc(CHUNK);
+	size_t read_size = SCAN_READ_SIZE;
+	char *chunk = po_xmalloc(read_size);
 	struct position pos = { 1, 1, 0 };
 	struct po_scan scan;
 	yajl_handle handle = new_handle(&scan, fn, ctx, &pos);
 	const char *name = po_input_name(in);
+	size_t in_token = 0;    /* bytes read since a token last ended */
 	ssize_t n;
 	int ret = -1;
 
-	while ((n = po_input_read(in, chunk, CHUNK)) > 0) {
+	while ((n = po_input_read(in, chunk, read_size)) > 0) {
+		unsigned long before = scan.ntokens;
+
 		scan.chunk = chunk;
 		if (yajl_parse(handle, (unsigned char *)chunk, (size_t)n)
 		    != yajl_status_ok) {
@@ -329,6 +344,20 @@ po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
 		}
 		advance(&pos, chunk, (size_t)n);
 		scan.chunk = NULL;
+		if (scan.ntokens != before) {
+			in_token = 0;
+			continue;
+		}
+		in_token += (size_t)n;
+		if (in_token > SCAN_MAX_TOKEN) {
+			po_error(name, pos.line, pos.col, "a single JSON value "
+			    "longer than %d MiB", SCAN_MAX_TOKEN / (1024 * 1024));
+			goto out;
+		}
+		if (read_size < SCAN_MAX_TOKEN) {
+			read_size *= 2;
+			chunk = po_xrealloc(chunk, read_size);
+		}
 	}
 	if (n < 0)
 		goto out;

@@ -46,7 +46,10 @@ po_num_format(char *buf, double value)
 		snprintf(buf, PO_NUM_BUFSIZE, "%.0f", value);
 		return buf;
 	}
-	for (precision = 1; precision <= 17; precision++) {
+	/* Any decimal of 15 significant digits reads back as one double, so a
+	 * value whose shortest form has 15 digits or fewer prints as that form
+	 * at %.15g (which drops trailing zeros); the rest need 16 or 17. */
+	for (precision = 15; precision <= 17; precision++) {
 		snprintf(buf, PO_NUM_BUFSIZE, "%.*g", precision, value);
 		if (strtod(buf, NULL) == value)
 			break;

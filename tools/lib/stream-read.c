@@ -83,6 +83,20 @@ is_blank(const char *s, size_t len)
 	return 1;
 }
 
+/* A line with at most this many '{' and '[' nests at most this deep, which
+ * yajl_tree_free's recursion takes in its stride. */
+#define PO_STREAM_SHALLOW 4096
+
+static size_t
+count_openers(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '{' || s[i] == '[';
+	return n;
+}
+
 /* Checks one line and builds its tree.  Returns 0, or -1 after a message. */
 static int
 parse_doc(struct po_stream_doc *doc)
@@ -96,12 +110,21 @@ parse_doc(struct po_stream_doc *doc)
 		    "binary data: expected a JSON document");
 		return -1;
 	}
-	if (po_scan_buffer(doc->file, doc->lineno, doc->line, doc->len,
+	/* yajl_tree frees a tree recursively, so absurd nesting must be
+	 * refused before a tree is built; a line with few brackets cannot be
+	 * deep, and only the others pay for the scanner's depth check.  The
+	 * scanner also says where a bad line went wrong, which yajl_tree does
+	 * not. */
+	if (count_openers(doc->line, doc->len) > PO_STREAM_SHALLOW &&
+	    po_scan_buffer(doc->file, doc->lineno, doc->line, doc->len,
 	    NULL, NULL) < 0)
 		return -1;
 	doc->root = yajl_tree_parse(doc->line, errbuf, sizeof(errbuf));
 	if (doc->root == NULL) {
-		po_error(doc->file, doc->lineno, 0, "invalid JSON: %s", errbuf);
+		if (po_scan_buffer(doc->file, doc->lineno, doc->line, doc->len,
+		    NULL, NULL) == 0)
+			po_error(doc->file, doc->lineno, 0, "invalid JSON: %s",
+			    errbuf);
 		return -1;
 	}
 	if (!YAJL_IS_OBJECT(doc->root)) {
