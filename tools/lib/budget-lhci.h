@@ -15,6 +15,11 @@ struct po_lhci;
  * "ci"). */
 int po_lhci_detect(yajl_val root);
 
+/* Refuses, with a message, a configuration file that lhci would read as
+ * JavaScript or YAML (by its name): po reads JSON only.  Returns 0 or -1;
+ * meant to be called before the file is parsed. */
+int po_lhci_check_name(const char *path);
+
 /* Validates `root`, read from `file` (a budgetsFile is read relative to the
  * directory of `file`).  A configuration that lhci would silently misread
  * (an unknown assertion option, a misspelt level, ...) is refused with a
@@ -22,9 +27,12 @@ int po_lhci_detect(yajl_val root);
  * message.  The caller owns *out. */
 int po_lhci_load(struct po_lhci **out, yajl_val root, const char *file);
 
-/* Asserts every URL's runs (grouped by subject, the final URL, as lhci
- * does), writing one check per assertion per URL.  Error documents are
- * runs that produced no value, as in lhci. */
+/* Asserts every URL's runs (the Lighthouse documents of the stream, grouped
+ * by subject, the final URL, as lhci does), writing one check per assertion
+ * result per URL, passing ones included.  Error documents are runs that
+ * produced no value: their assertions fail as in lhci, and they are not
+ * counted as tally->errors.  When no assertion applied to anything, says
+ * so (lhci would pass; the tally, with no check, will not). */
 void po_lhci_evaluate(const struct po_lhci *lhci,
     const struct po_runset *runs, struct po_tally *tally);
 

@@ -31,6 +31,10 @@ po_budget_load(struct po_budget **out, const char *path, const char *env)
 	size_t textlen;
 	int ret;
 
+	/* A Lighthouse CI config written in JavaScript or YAML is named as
+	 * such rather than reported as broken JSON. */
+	if (po_lhci_check_name(path) < 0)
+		return -1;
 	if (po_val_load_file_text(&root, &text, &textlen, path,
 	    BUDGET_MAX_BYTES) < 0)
 		return -1;

@@ -110,6 +110,21 @@ key_raw_or_null(yajl_gen gen, const char *key, const char *raw)
 		yajl_gen_null(gen);
 }
 
+/* Every category with its score, null included: Lighthouse CI asserts a
+ * category that exists with a null score (a runtimeError report) as "no
+ * value", and one that does not exist as an audit that did not run.  The
+ * metrics carry only the scores that are numbers. */
+static void
+emit_categories(yajl_gen gen, const struct po_lhr *lhr)
+{
+	po_gen_key(gen, "categories");
+	yajl_gen_map_open(gen);
+	for (size_t i = 0; i < lhr->ncategories; i++)
+		key_raw_or_null(gen, lhr->categories[i].id,
+		    lhr->categories[i].score);
+	yajl_gen_map_close(gen);
+}
+
 /* What Lighthouse CI's assertions need of every audit: the score, how it is
  * displayed, the numeric value and the number of detail items. */
 static void
@@ -169,6 +184,7 @@ emit_measured(const struct po_lhr *lhr)
 
 	po_lhr_emit_head(gen, lhr);
 	emit_metrics(gen, lhr);
+	emit_categories(gen, lhr);
 	emit_audits(gen, lhr);
 	emit_budget_rows(gen, lhr);
 	po_doc_end(gen);
@@ -183,6 +199,7 @@ emit_runtime_error(const struct po_lhr *lhr)
 	po_gen_key_string(gen, "code", lhr->runtime_code);
 	po_gen_key_string(gen, "message", lhr->runtime_message ?
 	    lhr->runtime_message : lhr->runtime_code);
+	emit_categories(gen, lhr);
 	emit_audits(gen, lhr);
 	po_doc_end(gen);
 }
