@@ -123,6 +123,8 @@ parse_options(struct po_lhbudget_entry *entry, yajl_val options,
 		    "\"firstPartyHostnames\": [HOST...] is allowed", index);
 		return -1;
 	}
+	if (hosts == NULL)
+		return 0;
 	entry->first_party = po_xcalloc(hosts->u.array.len, sizeof(char *));
 	for (size_t i = 0; i < hosts->u.array.len; i++) {
 		yajl_val host = hosts->u.array.values[i];
