@@ -7,6 +7,9 @@
 #include "lhr.h"
 #include "msg.h"
 
+/* audits.<id>.details.items[<n>].<field> is the deepest place read. */
+#define LHR_MAX_DEPTH_READ 6
+
 const char *const po_lhr_savings_keys[5] = { "FCP", "LCP", "TBT", "CLS",
 	"INP" };
 
@@ -245,9 +248,15 @@ on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 {
 	struct reader *r = ctx;
 	struct po_lhr *lhr = r->lhr;
-	const char *k0 = po_scan_key(path, 0);
-	const char *k1 = po_scan_key(path, 1);
+	const char *k0, *k1;
 
+	/* Nothing po reads lies deeper than a row of an audit's table; most
+	 * of a report does (traces, treemaps, nested details), and is passed
+	 * over here before any key is compared. */
+	if (path->depth > LHR_MAX_DEPTH_READ)
+		return 0;
+	k0 = po_scan_key(path, 0);
+	k1 = po_scan_key(path, 1);
 	if (path->depth == 0) {
 		if (kind != PO_SCAN_OPEN_MAP && kind != PO_SCAN_CLOSE_MAP) {
 			po_scan_fail(scan, "not a Lighthouse report: expected "
