@@ -89,11 +89,18 @@ po_input_read(struct po_input *in, void *buf, size_t size)
 	if (in->fd >= 0)
 		return read_plain(in, buf, size);
 	n = gzread(in->gz, buf, (unsigned)size);
-	if (n >= 0)
+	if (n > 0)
 		return n;
+	/* gzread ends a gzip stream cut before its trailer as if it were
+	 * whole, and says so only through gzerror: a cut file must not pass
+	 * for a shorter one. */
 	const char *what = gzerror(in->gz, &errnum);
+	if (n == 0 && errnum == Z_OK)
+		return 0;
 	if (errnum == Z_ERRNO)
 		what = strerror(errno);
+	else if (errnum == Z_BUF_ERROR)
+		what = "truncated gzip data (unexpected end of file)";
 	po_error(in->name, 0, 0, "read error: %s", what);
 	return -1;
 }
