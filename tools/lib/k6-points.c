@@ -1,0 +1,791 @@
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#include "k6-metricline.h"
+#include "k6-points.h"
+#include "k6-time.h"
+#include "msg.h"
+
+enum line_type { LINE_NONE, LINE_POINT, LINE_METRIC, LINE_OTHER };
+
+/* Which field a value belongs to. */
+enum field {
+	F_OTHER,
+	F_TYPE,
+	F_METRIC,
+	F_DATA,
+	F_TIME,
+	F_VALUE,
+	F_TAGS
+};
+
+/* A growable byte buffer, reused from line to line. */
+struct text {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+
+static void
+text_set(struct text *t, const char *s, size_t len)
+{
+	if (len + 1 > t->cap) {
+		t->cap = len + 64;
+		t->s = po_xrealloc(t->s, t->cap);
+	}
+	memcpy(t->s, s, len);
+	t->s[len] = '\0';
+	t->len = len;
+}
+
+struct tag {
+	size_t key;             /* offsets into the tag text */
+	size_t keylen;
+	size_t value;
+	size_t valuelen;
+};
+
+/* The chunk's table of metric names: open addressing over the local
+ * indices, since every point looks its metric up. */
+struct names {
+	uint32_t *slots;        /* local index + 1; 0 is empty */
+	size_t nslots;
+	size_t **subs;          /* per local metric: plan sub-metrics */
+	size_t *nsubs;
+};
+
+struct parser {
+	const struct po_k6_plan *plan;
+	struct po_k6_chunk *out;
+	const char *buf;
+	size_t len;
+	yajl_handle handle;
+	size_t cap_entries;
+	struct names names;
+	/* Where line counting has got to, moving forward only. */
+	size_t counted_to;
+	long counted_lines;
+	/* The line being read. */
+	int depth;
+	enum field field1;      /* key at depth 1 */
+	enum field field2;      /* key at depth 2, inside "data" */
+	size_t doc_start;
+	enum line_type type;
+	bool has_metric, has_time, has_value, has_data;
+	bool bad_tag;
+	uint32_t local;         /* the line's metric in the chunk's table */
+	bool need_tags;         /* all tags, for sub-metrics; else scenario */
+	bool scenario_next;     /* the tag value coming is the scenario */
+	struct text type_text;
+	int64_t time_ns;
+	struct po_k6_time_cache time_cache;
+	double value;
+	struct text tagtext;
+	struct tag *tags;
+	size_t ntags;
+	size_t cap_tags;
+	size_t pending_key;     /* offset of the tag key just read */
+	size_t pending_keylen;
+	char *why;              /* what is wrong, for the message */
+};
+
+static uint32_t
+hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The line of byte `offset`; offsets asked for only grow within a chunk,
+ * so counting newlines costs one pass over it. */
+static long
+line_at(struct parser *p, size_t offset, long *col)
+{
+	const char *line_start;
+
+	while (p->counted_to < offset) {
+		const char *nl = memchr(p->buf + p->counted_to, '\n',
+		    offset - p->counted_to);
+
+		if (nl == NULL) {
+			p->counted_to = offset;
+			break;
+		}
+		p->counted_lines++;
+		p->counted_to = (size_t)(nl - p->buf) + 1;
+	}
+	if (col != NULL) {
+		line_start = p->buf + offset;
+		while (line_start > p->buf && line_start[-1] != '\n')
+			line_start--;
+		*col = (long)(p->buf + offset - line_start) + 1;
+	}
+	return p->counted_lines + 1;
+}
+
+static size_t
+consumed(const struct parser *p)
+{
+	return yajl_get_bytes_consumed(p->handle);
+}
+
+static int
+fail(struct parser *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int
+fail(struct parser *p, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	if (p->why != NULL)
+		return 0;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	p->why = po_xstrdup(buf);
+	return 0;
+}
+
+static uint32_t
+add_local(struct parser *p, const char *name, size_t len)
+{
+	struct po_k6_chunk *c = p->out;
+	struct names *n = &p->names;
+	uint32_t index = (uint32_t)c->nmetrics;
+
+	c->metrics = po_xrealloc(c->metrics, (index + 1) * sizeof(*c->metrics));
+	memset(&c->metrics[index], 0, sizeof(c->metrics[index]));
+	c->metrics[index].name = po_xstrndup(name, len);
+	c->nmetrics++;
+	n->subs = po_xrealloc(n->subs, (index + 1) * sizeof(*n->subs));
+	n->nsubs = po_xrealloc(n->nsubs, (index + 1) * sizeof(*n->nsubs));
+	n->subs[index] = NULL;
+	n->nsubs[index] = 0;
+	for (size_t s = 0; s < p->plan->nsubs; s++)
+		if (strcmp(p->plan->subs[s]->parent, c->metrics[index].name)
+		    == 0) {
+			n->subs[index] = po_xrealloc(n->subs[index],
+			    (n->nsubs[index] + 1) * sizeof(size_t));
+			n->subs[index][n->nsubs[index]++] = s;
+		}
+	return index;
+}
+
+static void
+rehash(struct parser *p)
+{
+	struct names *n = &p->names;
+	size_t nslots = n->nslots ? n->nslots * 2 : 64;
+
+	free(n->slots);
+	n->slots = po_xcalloc(nslots, sizeof(*n->slots));
+	n->nslots = nslots;
+	for (size_t i = 0; i < p->out->nmetrics; i++) {
+		const char *name = p->out->metrics[i].name;
+		size_t at = hash(name, strlen(name)) & (nslots - 1);
+
+		while (n->slots[at] != 0)
+			at = (at + 1) & (nslots - 1);
+		n->slots[at] = (uint32_t)i + 1;
+	}
+}
+
+/* The chunk's index of metric `name`, added when new. */
+static uint32_t
+local_of(struct parser *p, const char *name, size_t len)
+{
+	struct names *n = &p->names;
+	size_t at;
+
+	if (n->nslots == 0 || (p->out->nmetrics + 1) * 2 > n->nslots)
+		rehash(p);
+	at = hash(name, len) & (n->nslots - 1);
+	while (n->slots[at] != 0) {
+		const char *have = p->out->metrics[n->slots[at] - 1].name;
+
+		if (strncmp(have, name, len) == 0 && have[len] == '\0')
+			return n->slots[at] - 1;
+		at = (at + 1) & (n->nslots - 1);
+	}
+	n->slots[at] = add_local(p, name, len) + 1;
+	return n->slots[at] - 1;
+}
+
+static void
+push(struct parser *p, uint32_t series)
+{
+	struct po_k6_chunk *c = p->out;
+
+	if (c->nentries == p->cap_entries) {
+		p->cap_entries = p->cap_entries ? p->cap_entries * 2 : 4096;
+		c->entries = po_xrealloc(c->entries,
+		    p->cap_entries * sizeof(*c->entries));
+	}
+	c->entries[c->nentries].series = series;
+	c->entries[c->nentries].value = p->value;
+	c->entries[c->nentries].time_ns = p->time_ns;
+	c->nentries++;
+}
+
+static bool
+has_tag(const struct parser *p, const char *key, const char *value)
+{
+	size_t keylen = strlen(key);
+	size_t valuelen = strlen(value);
+
+	for (size_t i = 0; i < p->ntags; i++) {
+		const struct tag *t = &p->tags[i];
+
+		if (t->keylen == keylen && t->valuelen == valuelen &&
+		    memcmp(p->tagtext.s + t->key, key, keylen) == 0 &&
+		    memcmp(p->tagtext.s + t->value, value, valuelen) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+note_scenario(struct parser *p)
+{
+	struct po_k6_chunk *c = p->out;
+
+	for (size_t i = 0; i < p->ntags; i++) {
+		const struct tag *t = &p->tags[i];
+		const char *value = p->tagtext.s + t->value;
+
+		if (t->keylen != 8 || memcmp(p->tagtext.s + t->key, "scenario",
+		    8) != 0)
+			continue;
+		/* Points come in runs of one scenario: the last one seen is
+		 * nearly always the one. */
+		for (size_t s = c->nscenarios; s-- > 0;)
+			if (strlen(c->scenarios[s]) == t->valuelen &&
+			    memcmp(c->scenarios[s], value, t->valuelen) == 0)
+				return;
+		c->scenarios = po_xrealloc(c->scenarios,
+		    (c->nscenarios + 1) * sizeof(*c->scenarios));
+		c->scenarios[c->nscenarios++] = po_xstrndup(value,
+		    t->valuelen);
+		return;
+	}
+}
+
+static int
+end_point(struct parser *p)
+{
+	struct po_k6_chunk *c = p->out;
+	uint32_t local;
+
+	if (!p->has_metric)
+		return fail(p, "point without a \"metric\" name");
+	local = p->local;
+	if (!p->has_data || !p->has_time || !p->has_value)
+		return fail(p, "point of '%s' without a %s",
+		    c->metrics[local].name, !p->has_data ?
+		    "\"data\" object" : !p->has_time ? "\"time\"" :
+		    "\"value\"");
+	if (p->bad_tag)
+		return fail(p, "point of '%s' has a tag that is not a string",
+		    c->metrics[local].name);
+	if (c->metrics[local].first_point_line == 0)
+		c->metrics[local].first_point_line = line_at(p, p->doc_start,
+		    NULL);
+	push(p, local);
+	for (size_t i = 0; i < p->names.nsubs[local]; i++) {
+		size_t s = p->names.subs[local][i];
+		const struct po_k6_name *sub = p->plan->subs[s];
+		size_t t;
+
+		for (t = 0; t < sub->ntags; t++)
+			if (!has_tag(p, sub->tags[t].key, sub->tags[t].value))
+				break;
+		if (t == sub->ntags)
+			push(p, PO_K6_SUB_BIT | (uint32_t)s);
+	}
+	note_scenario(p);
+	return 1;
+}
+
+/* A Metric line, read by k6-metricline.c, with its place in the chunk. */
+static int
+end_metric(struct parser *p)
+{
+	struct po_k6_chunk *c = p->out;
+	struct po_k6_def def;
+	char why[512];
+	uint32_t local;
+
+	if (po_k6_metricline_read(&def, p->buf + p->doc_start,
+	    consumed(p) - p->doc_start, why, sizeof(why)) < 0)
+		return fail(p, "%s", why);
+	if (p->has_metric && strcmp(c->metrics[p->local].name, def.name) !=
+	    0) {
+		fail(p, "Metric line for '%s' names '%s' in its data",
+		    c->metrics[p->local].name, def.name);
+		po_k6_def_clear(&def);
+		return 0;
+	}
+	def.line = line_at(p, p->doc_start, NULL);
+	def.before = c->nentries;
+	local = local_of(p, def.name, strlen(def.name));
+	if (c->metrics[local].first_def_line == 0)
+		c->metrics[local].first_def_line = def.line;
+	c->defs = po_xrealloc(c->defs, (c->ndefs + 1) * sizeof(def));
+	c->defs[c->ndefs++] = def;
+	return 1;
+}
+
+static int
+end_line(struct parser *p)
+{
+	switch (p->type) {
+	case LINE_POINT:
+		return end_point(p);
+	case LINE_METRIC:
+		return end_metric(p);
+	case LINE_OTHER:
+		return fail(p, "unknown line type '%s' (expected Metric or "
+		    "Point)", p->type_text.s);
+	default:
+		return fail(p, "not a k6 Metric or Point line: no \"type\"");
+	}
+}
+
+static int
+cb_start_map(void *ctx)
+{
+	struct parser *p = ctx;
+
+	if (p->depth == 0) {
+		p->doc_start = consumed(p) - 1;
+		p->type = LINE_NONE;
+		p->has_metric = p->has_time = p->has_value = false;
+		p->has_data = p->bad_tag = false;
+		p->need_tags = p->plan->nsubs > 0;
+		p->scenario_next = false;
+		p->ntags = 0;
+		p->tagtext.len = 0;
+		p->field1 = F_OTHER;
+	} else if (p->depth == 1) {
+		if (p->field1 == F_DATA)
+			p->has_data = true;
+		p->field2 = F_OTHER;
+	} else if (p->depth == 3 && p->field1 == F_DATA &&
+	    p->field2 == F_TAGS) {
+		p->bad_tag = true;
+	}
+	p->depth++;
+	return 1;
+}
+
+static int
+cb_end_map(void *ctx)
+{
+	struct parser *p = ctx;
+
+	if (--p->depth == 0)
+		return end_line(p);
+	return 1;
+}
+
+static int
+cb_start_array(void *ctx)
+{
+	struct parser *p = ctx;
+
+	if (p->depth == 0)
+		return fail(p, "not a k6 Metric or Point line: a JSON array");
+	if (p->depth == 3 && p->field1 == F_DATA && p->field2 == F_TAGS)
+		p->bad_tag = true;
+	p->depth++;
+	return 1;
+}
+
+static int
+cb_end_array(void *ctx)
+{
+	struct parser *p = ctx;
+
+	p->depth--;
+	return 1;
+}
+
+static bool
+key_is(const unsigned char *key, size_t len, const char *want, size_t wantlen)
+{
+	return len == wantlen && memcmp(key, want, len) == 0;
+}
+
+static int
+cb_map_key(void *ctx, const unsigned char *key, size_t len)
+{
+	struct parser *p = ctx;
+
+	if (p->depth == 1) {
+		if (key_is(key, len, "metric", 6))
+			p->field1 = F_METRIC;
+		else if (key_is(key, len, "type", 4))
+			p->field1 = F_TYPE;
+		else if (key_is(key, len, "data", 4))
+			p->field1 = F_DATA;
+		else
+			p->field1 = F_OTHER;
+	} else if (p->depth == 2 && p->field1 == F_DATA) {
+		if (key_is(key, len, "time", 4))
+			p->field2 = F_TIME;
+		else if (key_is(key, len, "value", 5))
+			p->field2 = F_VALUE;
+		else if (key_is(key, len, "tags", 4))
+			p->field2 = F_TAGS;
+		else
+			p->field2 = F_OTHER;
+	} else if (p->depth == 3 && p->field1 == F_DATA &&
+	    p->field2 == F_TAGS) {
+		struct text *t = &p->tagtext;
+
+		/* Most points need only their scenario tag: copying the
+		 * others is work saved unless a sub-metric may want them. */
+		p->scenario_next = key_is(key, len, "scenario", 8);
+		if (!p->need_tags && !p->scenario_next)
+			return 1;
+		if (t->len + len + 1 > t->cap) {
+			t->cap = (t->len + len + 1) * 2;
+			t->s = po_xrealloc(t->s, t->cap);
+		}
+		memcpy(t->s + t->len, key, len);
+		p->pending_key = t->len;
+		p->pending_keylen = len;
+		t->len += len;
+	}
+	return 1;
+}
+
+static int
+scalar_outside(struct parser *p)
+{
+	if (p->depth == 0)
+		return fail(p, "not a k6 Metric or Point line: a JSON scalar");
+	if (p->depth == 3 && p->field1 == F_DATA && p->field2 == F_TAGS)
+		p->bad_tag = true;
+	return 1;
+}
+
+static int
+cb_null(void *ctx)
+{
+	struct parser *p = ctx;
+
+	/* "tags": null is how some k6 versions write a point without tags. */
+	if (p->depth == 2 && p->field1 == F_DATA && p->field2 == F_TAGS)
+		return 1;
+	return scalar_outside(p);
+}
+
+static int
+cb_boolean(void *ctx, int value)
+{
+	return scalar_outside(ctx);
+}
+
+/* Clinger's fast path: a decimal whose digits fit in 53 bits, scaled by
+ * a power of ten up to 10^22 (exact in a double), is one correctly
+ * rounded operation away from its value, the very double strtod gives.
+ * k6 writes its values with Go's shortest formatting, so nearly all take
+ * this path ("0.906251", "1.5e+06").  Returns -1 to leave the number to
+ * strtod. */
+static int
+fast_number(double *out, const char *s, size_t len)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+		1e18, 1e19, 1e20, 1e21, 1e22 };
+	const char *end = s + len;
+	uint64_t mant = 0;
+	int ndigits = 0;
+	int scale = 0;
+	int exp = 0;
+	bool neg = false;
+	double v;
+
+	if (s < end && *s == '-') {
+		neg = true;
+		s++;
+	}
+	for (; s < end && *s >= '0' && *s <= '9'; s++, ndigits++)
+		mant = mant * 10 + (uint64_t)(*s - '0');
+	if (s < end && *s == '.')
+		for (s++; s < end && *s >= '0' && *s <= '9'; s++, ndigits++,
+		    scale--)
+			mant = mant * 10 + (uint64_t)(*s - '0');
+	if (s < end && (*s == 'e' || *s == 'E')) {
+		bool eneg = false;
+		int edigits = 0;
+
+		s++;
+		if (s < end && (*s == '+' || *s == '-'))
+			eneg = *s++ == '-';
+		for (; s < end && *s >= '0' && *s <= '9' && edigits < 4;
+		    s++, edigits++)
+			exp = exp * 10 + (*s - '0');
+		if (edigits == 0 || edigits == 4)
+			return -1;
+		scale += eneg ? -exp : exp;
+	}
+	if (s != end || ndigits == 0 || ndigits > 19 ||
+	    mant > (UINT64_C(1) << 53) || scale < -22 || scale > 22)
+		return -1;
+	v = (double)mant;
+	v = scale < 0 ? v / pow10[-scale] : v * pow10[scale];
+	*out = neg ? -v : v;
+	return 0;
+}
+
+static int
+cb_number(void *ctx, const char *text, size_t len)
+{
+	struct parser *p = ctx;
+	char buf[64];
+	char *end;
+
+	if (p->depth != 2 || p->field1 != F_DATA || p->field2 != F_VALUE)
+		return scalar_outside(p);
+	if (fast_number(&p->value, text, len) == 0) {
+		p->has_value = true;
+		return 1;
+	}
+	if (len >= sizeof(buf))
+		return fail(p, "value '%.32s...' is too long a number", text);
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	errno = 0;
+	p->value = strtod(buf, &end);
+	if (errno == ERANGE && !isfinite(p->value))
+		return fail(p, "value %s is out of range", buf);
+	p->has_value = true;
+	return 1;
+}
+
+static int
+cb_string(void *ctx, const unsigned char *text, size_t len)
+{
+	struct parser *p = ctx;
+	const char *s = (const char *)text;
+
+	if (p->depth == 1 && p->field1 == F_METRIC) {
+		p->local = local_of(p, s, len);
+		p->need_tags = p->names.nsubs[p->local] > 0;
+		p->has_metric = true;
+	} else if (p->depth == 1 && p->field1 == F_TYPE) {
+		if (key_is(text, len, "Point", 5)) {
+			p->type = LINE_POINT;
+		} else if (key_is(text, len, "Metric", 6)) {
+			p->type = LINE_METRIC;
+		} else {
+			p->type = LINE_OTHER;
+			text_set(&p->type_text, s, len > 64 ? 64 : len);
+		}
+	} else if (p->depth == 2 && p->field1 == F_DATA &&
+	    p->field2 == F_TIME) {
+		if (po_k6_time_parse_cached(&p->time_ns, &p->time_cache, s,
+		    len) < 0)
+			return fail(p, "time '%.*s' is not an RFC 3339 time",
+			    (int)(len > 64 ? 64 : len), s);
+		p->has_time = true;
+	} else if (p->depth == 2 && p->field1 == F_DATA &&
+	    p->field2 == F_VALUE) {
+		return fail(p, "value '%.*s' is not a number",
+		    (int)(len > 64 ? 64 : len), s);
+	} else if (p->depth == 3 && p->field1 == F_DATA &&
+	    p->field2 == F_TAGS) {
+		struct text *t = &p->tagtext;
+		struct tag *tag;
+
+		if (!p->need_tags && !p->scenario_next)
+			return 1;
+		p->scenario_next = false;
+		if (t->len + len + 1 > t->cap) {
+			t->cap = (t->len + len + 1) * 2;
+			t->s = po_xrealloc(t->s, t->cap);
+		}
+		if (p->ntags == p->cap_tags) {
+			p->cap_tags = p->cap_tags ? p->cap_tags * 2 : 16;
+			p->tags = po_xrealloc(p->tags,
+			    p->cap_tags * sizeof(*p->tags));
+		}
+		tag = &p->tags[p->ntags++];
+		tag->key = p->pending_key;
+		tag->keylen = p->pending_keylen;
+		tag->value = t->len;
+		tag->valuelen = len;
+		memcpy(t->s + t->len, s, len);
+		t->len += len;
+	} else if (p->depth == 0) {
+		return fail(p, "not a k6 Metric or Point line: a JSON string");
+	}
+	return 1;
+}
+
+static const yajl_callbacks callbacks = {
+	.yajl_null = cb_null,
+	.yajl_boolean = cb_boolean,
+	.yajl_number = cb_number,
+	.yajl_string = cb_string,
+	.yajl_start_map = cb_start_map,
+	.yajl_map_key = cb_map_key,
+	.yajl_end_map = cb_end_map,
+	.yajl_start_array = cb_start_array,
+	.yajl_end_array = cb_end_array,
+};
+
+/* Records the first problem with its place in the chunk. */
+static void
+report(struct parser *p, size_t offset)
+{
+	struct po_k6_chunk *c = p->out;
+	unsigned char *err;
+	char *nl;
+
+	if (offset > p->len)
+		offset = p->len;
+	/* yajl stops just past the bad token; a line cut short is reported
+	 * at its end, before the newline that follows it. */
+	c->error_line = line_at(p, offset, &c->error_col);
+	if (p->why != NULL) {
+		c->error = p->why;
+		p->why = NULL;
+		return;
+	}
+	err = yajl_get_error(p->handle, 0, NULL, 0);
+	nl = strchr((char *)err, '\n');
+	if (nl != NULL)
+		*nl = '\0';
+	c->error = po_xmalloc(strlen((char *)err) + 16);
+	sprintf(c->error, "invalid JSON: %s", strncmp((char *)err,
+	    "parse error: ", 13) == 0 ? (char *)err + 13 :
+	    strncmp((char *)err, "lexical error: ", 15) == 0 ?
+	    (char *)err + 15 : (char *)err);
+	yajl_free_error(p->handle, err);
+	/* yajl ends some of its messages with a full stop; po's do not. */
+	if (c->error[strlen(c->error) - 1] == '.')
+		c->error[strlen(c->error) - 1] = '\0';
+	if (strstr(c->error, "premature EOF") != NULL) {
+		free(c->error);
+		c->error = po_xstrdup("truncated line: the JSON object is cut "
+		    "short");
+	}
+}
+
+static bool
+blank(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] != ' ' && buf[i] != '\n' && buf[i] != '\r' &&
+		    buf[i] != '\t')
+			return false;
+	return true;
+}
+
+static long
+count_newlines(const char *buf, size_t len)
+{
+	const char *end = buf + len;
+	long n = 0;
+
+	while ((buf = memchr(buf, '\n', (size_t)(end - buf))) != NULL) {
+		n++;
+		buf++;
+	}
+	return n;
+}
+
+/* Lines, counting a last one without its newline. */
+static long
+count_lines(const char *buf, size_t len)
+{
+	return count_newlines(buf, len) + (len > 0 && buf[len - 1] != '\n');
+}
+
+int
+po_k6_points_parse(struct po_k6_chunk *out, const char *buf, size_t len,
+    const struct po_k6_plan *plan)
+{
+	struct parser p = { 0 };
+	int ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	p.plan = plan;
+	p.out = out;
+	p.buf = buf;
+	p.len = len;
+	p.handle = yajl_alloc(&callbacks, NULL, &p);
+	if (p.handle == NULL)
+		po_oom();
+	yajl_config(p.handle, yajl_allow_multiple_values, 1);
+	if (blank(buf, len)) {
+		/* yajl finds no value in blank lines and calls that a
+		 * premature end; between k6's lines they are harmless. */
+		out->nlines = count_lines(buf, len);
+		ret = 0;
+		goto out;
+	}
+	if (yajl_parse(p.handle, (const unsigned char *)buf, len) !=
+	    yajl_status_ok) {
+		report(&p, consumed(&p));
+		goto out;
+	}
+	if (yajl_complete_parse(p.handle) != yajl_status_ok) {
+		size_t end = len;
+
+		while (end > 0 && (buf[end - 1] == '\n' || buf[end - 1] == '\r'
+		    || buf[end - 1] == ' '))
+			end--;
+		report(&p, end);
+		goto out;
+	}
+	out->nlines = p.counted_lines + count_newlines(buf + p.counted_to,
+	    len - p.counted_to) + (len > 0 && buf[len - 1] != '\n');
+	ret = 0;
+out:
+	for (size_t i = 0; i < out->nmetrics; i++)
+		free(p.names.subs[i]);
+	free(p.names.subs);
+	free(p.names.nsubs);
+	free(p.names.slots);
+	free(p.type_text.s);
+	free(p.tagtext.s);
+	free(p.tags);
+	free(p.why);
+	yajl_free(p.handle);
+	return ret;
+}
+
+void
+po_k6_chunk_clear(struct po_k6_chunk *chunk)
+{
+	if (chunk == NULL)
+		return;
+	for (size_t i = 0; i < chunk->nmetrics; i++)
+		free(chunk->metrics[i].name);
+	free(chunk->metrics);
+	for (size_t i = 0; i < chunk->ndefs; i++)
+		po_k6_def_clear(&chunk->defs[i]);
+	free(chunk->defs);
+	free(chunk->entries);
+	for (size_t i = 0; i < chunk->nscenarios; i++)
+		free(chunk->scenarios[i]);
+	free(chunk->scenarios);
+	free(chunk->error);
+	memset(chunk, 0, sizeof(*chunk));
+}
