@@ -126,6 +126,10 @@ like "$T_ERR" "^po-budget: $T_TMP/missing.json: No such file or directory" \
 
 budget '{"po_budget": 1, "rules": []}'
 gate "$REPORTS/lh12-lean-mobile-run1.json"
+exit_is 2 "a budget without rules is refused (exit 2)"
+like "$T_ERR" "'rules' is empty" "and says why"
+budget '{"po_budget": 1, "rules": [{"metric": "lcp", "subject": "*/checkout", "error": 1, "optional": true}]}'
+gate "$REPORTS/lh12-lean-mobile-run1.json"
 exit_is 2 "a budget that checks nothing is not a pass (exit 2)"
 like "$T_ERR" "nothing was checked: no limit of the budget applies to the 1 measurement" \
     "and says why"

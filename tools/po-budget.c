@@ -71,6 +71,7 @@ parse_opt(int key, char *arg, struct argp_state *state)
 struct gate {
 	struct po_runset runs;
 	struct po_tally tally;
+	const char *input_name;         /* the input, for messages */
 };
 
 /* Every document goes through unchanged; measurements are kept to be
@@ -80,13 +81,23 @@ take_doc(void *ctx, struct po_stream_doc *doc)
 {
 	struct gate *gate = ctx;
 
-	po_doc_passthrough(doc->line, doc->len);
 	if (strcmp(doc->type, "check") == 0) {
 		const char *status = po_val_string(doc->root, "status");
 
-		po_tally_count_status(&gate->tally, status ? status : "fail");
+		if (status == NULL || (strcmp(status, "pass") != 0 &&
+		    strcmp(status, "warn") != 0 && strcmp(status, "fail") != 0)) {
+			po_error(doc->file, doc->lineno, 0, "check document "
+			    "without a \"status\" of pass, warn or fail");
+			gate->tally.errors++;
+			return 0;
+		}
+		po_tally_count_status(&gate->tally, status);
 	}
-	po_runset_add(&gate->runs, doc);
+	if (po_runset_add(&gate->runs, doc) < 0) {
+		gate->tally.errors++;
+		return 0;
+	}
+	po_doc_passthrough(doc->line, doc->len);
 	return 0;
 }
 
@@ -97,8 +108,8 @@ report_nothing_checked(const struct gate *gate)
 	if (gate->tally.errors > 0 || gate->tally.checks > 0)
 		return;
 	if (gate->runs.nruns == 0)
-		po_error(NULL, 0, 0, "no measurements in the input: nothing to "
-		    "hold against the budget");
+		po_error(gate->input_name, 0, 0, "no measurements in the "
+		    "input: nothing to hold against the budget");
 	else
 		po_error(NULL, 0, 0, "nothing was checked: no limit of the "
 		    "budget applies to the %zu measurement%s in the input",
@@ -120,23 +131,6 @@ load_budgets(struct po_budget ***out, struct args *args)
 	return ret;
 }
 
-static size_t
-count_subjects(const struct po_runset *runs)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < runs->nruns; i++) {
-		size_t j;
-
-		for (j = 0; j < i; j++)
-			if (strcmp(runs->runs[i].subject,
-			    runs->runs[j].subject) == 0)
-				break;
-		n += j == i;
-	}
-	return n;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -153,17 +147,20 @@ main(int argc, char **argv)
 		args.budget_paths = default_budget;
 		args.nbudgets = 1;
 	}
+	gate.input_name = args.nfiles == 0 ? "<stdin>" :
+	    args.nfiles == 1 ? args.files[0] : "the inputs";
 	if (load_budgets(&budgets, &args) < 0) {
 		gate.tally.errors++;
 	} else {
 		if (po_stream_read(args.files, args.nfiles, take_doc, &gate) < 0
 		    || po_status_get() == PO_BAD)
 			gate.tally.errors++;
+		po_runset_group(&gate.runs);
 		for (size_t i = 0; i < args.nbudgets; i++)
 			po_budget_evaluate(budgets[i], &gate.runs, &gate.tally);
 		report_nothing_checked(&gate);
 	}
-	gate.tally.subjects = (int)count_subjects(&gate.runs);
+	gate.tally.subjects = (int)gate.runs.ngroups;
 	po_summary_emit("po-budget", &gate.tally, args.budget_paths,
 	    args.nbudgets, NULL);
 	po_status_raise(po_tally_exit(&gate.tally));

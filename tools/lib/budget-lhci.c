@@ -56,30 +56,19 @@ is_lhr(const struct po_run *run)
 	return run->source != NULL && strcmp(run->source, "lighthouse") == 0;
 }
 
-/* The runs of the URL of runs[first] (lhci groups by final URL alone), in
- * stream order, into `out`; returns how many. */
+/* The Lighthouse runs of subject group `g` (lhci groups by final URL
+ * alone), in stream order, into `out`; returns how many. */
 static size_t
-url_runs(const struct po_run **out, const struct po_runset *runs,
-    size_t first)
+url_runs(const struct po_run **out, const struct po_runset *runs, size_t g)
 {
-	const char *url = runs->runs[first].subject;
+	size_t nmembers;
+	const size_t *members = po_runset_group_runs(runs, g, &nmembers);
 	size_t n = 0;
 
-	for (size_t i = first; i < runs->nruns; i++)
-		if (is_lhr(&runs->runs[i]) &&
-		    strcmp(runs->runs[i].subject, url) == 0)
-			out[n++] = &runs->runs[i];
+	for (size_t k = 0; k < nmembers; k++)
+		if (is_lhr(&runs->runs[members[k]]))
+			out[n++] = &runs->runs[members[k]];
 	return n;
-}
-
-static bool
-seen_before(const struct po_runset *runs, size_t i)
-{
-	for (size_t j = 0; j < i; j++)
-		if (is_lhr(&runs->runs[j]) &&
-		    strcmp(runs->runs[j].subject, runs->runs[i].subject) == 0)
-			return true;
-	return false;
 }
 
 void
@@ -90,12 +79,11 @@ po_lhci_evaluate(const struct po_lhci *lhci, const struct po_runset *runs,
 	    sizeof(*group));
 	size_t nchecks = 0;
 
-	for (size_t i = 0; i < runs->nruns; i++) {
-		size_t n;
+	for (size_t g = 0; g < runs->ngroups; g++) {
+		size_t n = url_runs(group, runs, g);
 
-		if (!is_lhr(&runs->runs[i]) || seen_before(runs, i))
+		if (n == 0)
 			continue;
-		n = url_runs(group, runs, i);
 		for (size_t s = 0; s < lhci->nsets; s++) {
 			const struct po_lhci_optset *set = &lhci->sets[s];
 

@@ -199,6 +199,11 @@ po_lhbudget_parse(struct po_lhbudget **out, yajl_val root, const char *file)
 		    "budgets");
 		return -1;
 	}
+	if (root->u.array.len == 0) {
+		po_error(file, 0, 0, "a Lighthouse budget file with no budgets "
+		    "limits nothing");
+		return -1;
+	}
 	budget = po_xcalloc(1, sizeof(*budget));
 	budget->file = po_xstrdup(file);
 	budget->entries = po_xcalloc(root->u.array.len,

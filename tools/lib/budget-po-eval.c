@@ -166,39 +166,36 @@ emit_check(const struct po_pobudget *budget, const struct rule *rule,
 	po_check_emit(&check, tally);
 }
 
-static bool
-seen_before(const struct po_runset *runs, size_t i, const struct rule *rule)
-{
-	for (size_t j = 0; j < i; j++)
-		if (run_matches(rule, &runs->runs[j]) &&
-		    strcmp(runs->runs[j].subject, runs->runs[i].subject) == 0)
-			return true;
-	return false;
-}
-
 static void
 evaluate_rule(const struct po_pobudget *budget, const struct rule *rule,
     const struct po_runset *runs, struct po_tally *tally)
 {
 	size_t nsubjects = 0;
 
-	for (size_t i = 0; i < runs->nruns; i++) {
-		const struct po_run *run = &runs->runs[i];
+	for (size_t g = 0; g < runs->ngroups; g++) {
 		struct values vals = { 0 };
+		const char *subject = NULL;
+		const size_t *members;
+		size_t nmembers;
 		int bad = 0;
 
-		if (!run_matches(rule, run) || seen_before(runs, i, rule))
+		members = po_runset_group_runs(runs, g, &nmembers);
+		for (size_t k = 0; k < nmembers; k++) {
+			const struct po_run *run = &runs->runs[members[k]];
+
+			if (!run_matches(rule, run))
+				continue;
+			subject = run->subject;
+			if (collect(&vals, rule, run) < 0)
+				bad = 1;
+		}
+		if (subject == NULL)
 			continue;
 		nsubjects++;
-		for (size_t j = i; j < runs->nruns; j++)
-			if (run_matches(rule, &runs->runs[j]) &&
-			    strcmp(runs->runs[j].subject, run->subject) == 0 &&
-			    collect(&vals, rule, &runs->runs[j]) < 0)
-				bad = 1;
 		if (bad)
 			tally->errors++;
 		else
-			emit_check(budget, rule, run->subject, &vals, tally);
+			emit_check(budget, rule, subject, &vals, tally);
 		free(vals.v);
 	}
 	if (nsubjects == 0 && !rule->optional) {

@@ -96,7 +96,10 @@ parse_aggregation(struct rule *rule, const char *text)
 			rule->aggregation = po_xstrdup(text);
 			return 0;
 		}
-	if (text[0] == 'p' && text[1] != '\0') {
+	/* pNN: digits and at most one point, nothing strtod would also take
+	 * (white space, signs, exponents, "inf"). */
+	if (text[0] == 'p' && text[1] != '\0' &&
+	    strspn(text + 1, "0123456789.") == strlen(text + 1)) {
 		double p = strtod(text + 1, &end);
 
 		if (*end == '\0' && p >= 0 && p <= 100) {
@@ -172,6 +175,15 @@ parse_env(struct rule *rule, yajl_val envs, const char *env, const char *unit)
 				return rule_error(rule, "env overrides may set "
 				    "only 'warn' and 'error', not '%s'",
 				    over->u.object.keys[j]);
+	}
+	/* Every environment's limits are checked, not only the chosen one's:
+	 * a typo in the production override must not wait for a production
+	 * run to be found. */
+	for (size_t i = 0; i < envs->u.object.len; i++) {
+		struct rule scratch = *rule;
+
+		if (parse_levels(&scratch, envs->u.object.values[i], unit) < 0)
+			return -1;
 	}
 	if (env == NULL || (chosen = po_val_get(envs, env)) == NULL)
 		return 0;
@@ -302,6 +314,11 @@ parse_top(yajl_val root, const char *file, const char **default_agg,
 	*rules = po_val_get(root, "rules");
 	if (!YAJL_IS_ARRAY(*rules)) {
 		po_error(file, 0, 0, "'rules' (an array of limits) is required");
+		return -1;
+	}
+	if ((*rules)->u.array.len == 0) {
+		po_error(file, 0, 0, "'rules' is empty: a budget that limits "
+		    "nothing cannot pass anything");
 		return -1;
 	}
 	return 0;

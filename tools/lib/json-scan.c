@@ -8,6 +8,7 @@
 
 #include "json-scan.h"
 #include "msg.h"
+#include "utf8.h"
 
 /* Tracks line and column of what yajl has consumed, so that a message can
  * point at the byte where parsing stopped. */
@@ -55,6 +56,30 @@ po_scan_key(const struct po_scan_path *path, int level)
 	if (frame->is_array || frame->key_cut)
 		return NULL;
 	return frame->key;
+}
+
+char *
+po_scan_path_string(const struct po_scan_path *path, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int level = 0; level < path->depth && used < size; level++) {
+		const struct po_scan_frame *frame = &path->frames[level];
+		int n;
+
+		if (frame->is_array)
+			n = snprintf(buf + used, size - used, "[%ld]",
+			    frame->index);
+		else
+			n = snprintf(buf + used, size - used, "%s%s%s",
+			    level ? "." : "", frame->key,
+			    frame->key_cut ? "..." : "");
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+	return buf;
 }
 
 bool
@@ -171,12 +196,25 @@ cb_end_array(void *ctx)
 	return close_container(ctx, true);
 }
 
+/* yajl lets overlong forms and surrogates through; po does not. */
+static int
+valid_text(struct po_scan *scan, const unsigned char *text, size_t len,
+    const char *what)
+{
+	if (po_utf8_check((const char *)text, len) == len)
+		return 1;
+	po_scan_fail(scan, "invalid UTF-8 in a %s", what);
+	return 0;
+}
+
 static int
 cb_map_key(void *ctx, const unsigned char *key, size_t len)
 {
 	struct po_scan *scan = ctx;
 	struct po_scan_frame *frame;
 
+	if (!valid_text(scan, key, len, "key"))
+		return 0;
 	scan->ntokens++;
 	if (scan->depth > PO_SCAN_KEY_DEPTH)
 		return 1;
@@ -220,6 +258,8 @@ cb_number(void *ctx, const char *text, size_t len)
 static int
 cb_string(void *ctx, const unsigned char *text, size_t len)
 {
+	if (!valid_text(ctx, text, len, "string"))
+		return 0;
 	return scalar(ctx, PO_SCAN_STRING, (const char *)text, len);
 }
 

@@ -47,6 +47,12 @@ struct po_scan_path {
  * level is an array, is not remembered, or its key was cut short. */
 const char *po_scan_key(const struct po_scan_path *path, int level);
 
+/* Writes the path as text ("audits.dom-size.details.items[3]") into `buf`
+ * of `size` bytes and returns `buf`; levels deeper than those remembered
+ * are shown as "...". */
+char *po_scan_path_string(const struct po_scan_path *path, char *buf,
+    size_t size);
+
 /* True when the path is exactly `depth` levels deep and the keys of its
  * first `nkeys` levels equal the given strings; a NULL string matches any
  * key or index at that level. */

@@ -1,14 +1,17 @@
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "json-scan.h"
 #include "lhr.h"
 #include "msg.h"
+#include "num.h"
 
 /* audits.<id>.details.items[<n>].<field> is the deepest place read. */
 #define LHR_MAX_DEPTH_READ 6
+#define LHR_MAX_AUDITS 2000
 
 const char *const po_lhr_savings_keys[5] = { "FCP", "LCP", "TBT", "CLS",
 	"INP" };
@@ -21,6 +24,11 @@ struct reader {
 	size_t cap_budget_rows;
 	/* auditRefs of the performance category, seen after the audits */
 	char *ref_id;
+	size_t nrefs;
+	/* What was wrong with the value just handled, for on_value to report
+	 * with its path; NULL when nothing was. */
+	const char *bad;
+	enum po_scan_kind bad_kind;
 };
 
 static void
@@ -53,6 +61,13 @@ new_audit(struct reader *r, const char *id)
 	struct po_lhr *lhr = r->lhr;
 	struct po_lhr_audit *audit;
 
+	/* Lighthouse has fewer than 200 audits; a cap keeps the lookups of a
+	 * hostile report (an audit per auditRef) from growing quadratic. */
+	if (lhr->naudits >= LHR_MAX_AUDITS) {
+		r->bad = "more audits than any Lighthouse report has";
+		r->bad_kind = PO_SCAN_OPEN_MAP;
+		return;
+	}
 	lhr->audits = grow(lhr->audits, &r->cap_audits, lhr->naudits,
 	    sizeof(*lhr->audits));
 	audit = &lhr->audits[lhr->naudits++];
@@ -62,59 +77,135 @@ new_audit(struct reader *r, const char *id)
 
 /* Numbers and null are both kept as text; null (and a wrong type) leave the
  * field NULL, which the writers turn back into null or leave out. */
-static void
-set_number(char **field, enum po_scan_kind kind, const char *text,
-    size_t len)
+static void expect_object(struct reader *r, enum po_scan_kind kind,
+    bool null_ok);
+
+static const char *
+kind_name(enum po_scan_kind kind)
 {
-	if (kind == PO_SCAN_NUMBER)
-		set(field, text, len);
+	switch (kind) {
+	case PO_SCAN_NULL:
+		return "null";
+	case PO_SCAN_BOOL:
+		return "a boolean";
+	case PO_SCAN_NUMBER:
+		return "a number";
+	case PO_SCAN_STRING:
+		return "a string";
+	case PO_SCAN_OPEN_MAP:
+		return "an object";
+	default:
+		return "an array";
+	}
+}
+
+/* Numbers are kept as text, and null leaves the field NULL, which the
+ * writers turn back into null or leave out.  Anything else where a number
+ * belongs is a broken report, not a missing value: quietly dropping it
+ * could turn a failing page into a passing one. */
+static void
+set_number(struct reader *r, char **field, enum po_scan_kind kind,
+    const char *text, size_t len)
+{
+	double value;
+
+	if (kind == PO_SCAN_NULL || kind == PO_SCAN_CLOSE_MAP ||
+	    kind == PO_SCAN_CLOSE_ARRAY)
+		return;
+	if (kind != PO_SCAN_NUMBER) {
+		r->bad = "expected a number";
+		r->bad_kind = kind;
+		return;
+	}
+	if (po_num_parse(&value, text, len) < 0) {
+		r->bad = "a number out of range";
+		r->bad_kind = kind;
+		return;
+	}
+	set(field, text, len);
+}
+
+/* Scores are fractions: Lighthouse shows 0.9 as 90. */
+static void
+set_score(struct reader *r, char **field, enum po_scan_kind kind,
+    const char *text, size_t len)
+{
+	double score;
+
+	set_number(r, field, kind, text, len);
+	if (r->bad == NULL && kind == PO_SCAN_NUMBER &&
+	    (po_num_parse(&score, text, len) < 0 || score < 0 || score > 1)) {
+		r->bad = "a score is from 0 to 1";
+		r->bad_kind = kind;
+	}
+}
+
+/* LH 13's checklists make details.items an object; elsewhere an array. */
+static void
+expect_container(struct reader *r, enum po_scan_kind kind)
+{
+	if (kind == PO_SCAN_OPEN_ARRAY || kind == PO_SCAN_OPEN_MAP ||
+	    kind == PO_SCAN_CLOSE_ARRAY || kind == PO_SCAN_CLOSE_MAP ||
+	    kind == PO_SCAN_NULL)
+		return;
+	r->bad = "expected an array";
+	r->bad_kind = kind;
 }
 
 static void
-set_string(char **field, enum po_scan_kind kind, const char *text,
-    size_t len)
+set_string(struct reader *r, char **field, enum po_scan_kind kind,
+    const char *text, size_t len)
 {
-	if (kind == PO_SCAN_STRING)
-		set(field, text, len);
+	if (kind == PO_SCAN_NULL || kind == PO_SCAN_CLOSE_MAP ||
+	    kind == PO_SCAN_CLOSE_ARRAY)
+		return;
+	if (kind != PO_SCAN_STRING) {
+		r->bad = "expected a string";
+		r->bad_kind = kind;
+		return;
+	}
+	set(field, text, len);
 }
 
 static void
-audit_field(struct po_lhr_audit *audit, const char *key,
+audit_field(struct reader *r, struct po_lhr_audit *audit, const char *key,
     enum po_scan_kind kind, const char *text, size_t len)
 {
 	if (strcmp(key, "score") == 0)
-		set_number(&audit->score, kind, text, len);
+		set_score(r, &audit->score, kind, text, len);
 	else if (strcmp(key, "scoreDisplayMode") == 0)
-		set_string(&audit->mode, kind, text, len);
+		set_string(r, &audit->mode, kind, text, len);
 	else if (strcmp(key, "numericValue") == 0)
-		set_number(&audit->value, kind, text, len);
+		set_number(r, &audit->value, kind, text, len);
 	else if (strcmp(key, "title") == 0)
-		set_string(&audit->title, kind, text, len);
+		set_string(r, &audit->title, kind, text, len);
 	else if (strcmp(key, "displayValue") == 0)
-		set_string(&audit->display, kind, text, len);
+		set_string(r, &audit->display, kind, text, len);
 }
 
 static void
-details_field(struct po_lhr_audit *audit, const char *key,
+details_field(struct reader *r, struct po_lhr_audit *audit, const char *key,
     enum po_scan_kind kind, const char *text, size_t len)
 {
 	if (strcmp(key, "type") == 0)
-		set_string(&audit->details_type, kind, text, len);
+		set_string(r, &audit->details_type, kind, text, len);
 	else if (strcmp(key, "overallSavingsMs") == 0)
-		set_number(&audit->savings_ms, kind, text, len);
+		set_number(r, &audit->savings_ms, kind, text, len);
 	else if (strcmp(key, "overallSavingsBytes") == 0)
-		set_number(&audit->savings_bytes, kind, text, len);
+		set_number(r, &audit->savings_bytes, kind, text, len);
 	else if (strcmp(key, "items") == 0 && kind == PO_SCAN_OPEN_ARRAY)
 		audit->nitems = 0;
+	else if (strcmp(key, "items") == 0)
+		expect_container(r, kind);
 }
 
 static void
-metric_saving(struct po_lhr_audit *audit, const char *key,
+metric_saving(struct reader *r, struct po_lhr_audit *audit, const char *key,
     enum po_scan_kind kind, const char *text, size_t len)
 {
 	for (int i = 0; i < 5; i++)
 		if (strcmp(key, po_lhr_savings_keys[i]) == 0)
-			set_number(&audit->metric_savings[i], kind, text, len);
+			set_number(r, &audit->metric_savings[i], kind, text, len);
 }
 
 static struct po_lhr_resource *
@@ -128,19 +219,19 @@ row(struct po_lhr_resource **rows, size_t *nrows, size_t *cap, long index)
 }
 
 static void
-resource_field(struct po_lhr_resource *res, const char *key,
+resource_field(struct reader *r, struct po_lhr_resource *res, const char *key,
     enum po_scan_kind kind, const char *text, size_t len)
 {
 	if (strcmp(key, "resourceType") == 0)
-		set_string(&res->type, kind, text, len);
+		set_string(r, &res->type, kind, text, len);
 	else if (strcmp(key, "requestCount") == 0)
-		set_number(&res->count, kind, text, len);
+		set_number(r, &res->count, kind, text, len);
 	else if (strcmp(key, "transferSize") == 0)
-		set_number(&res->size, kind, text, len);
+		set_number(r, &res->size, kind, text, len);
 	else if (strcmp(key, "sizeOverBudget") == 0)
-		set_number(&res->size_over, kind, text, len);
+		set_number(r, &res->size_over, kind, text, len);
 	else if (strcmp(key, "countOverBudget") == 0)
-		set_string(&res->count_over, kind, text, len);
+		set_string(r, &res->count_over, kind, text, len);
 }
 
 /* audits.<id>.… : everything below one audit. */
@@ -157,6 +248,7 @@ on_audit(struct reader *r, const struct po_scan_path *path,
 	if (id == NULL)
 		return;
 	if (path->depth == 2) {
+		expect_object(r, kind, false);
 		if (kind == PO_SCAN_OPEN_MAP)
 			new_audit(r, id);
 		return;
@@ -165,11 +257,11 @@ on_audit(struct reader *r, const struct po_scan_path *path,
 	if (audit == NULL || k2 == NULL)
 		return;
 	if (path->depth == 3) {
-		audit_field(audit, k2, kind, text, len);
+		audit_field(r, audit, k2, kind, text, len);
 	} else if (path->depth == 4 && strcmp(k2, "details") == 0 && k3) {
-		details_field(audit, k3, kind, text, len);
+		details_field(r, audit, k3, kind, text, len);
 	} else if (path->depth == 4 && strcmp(k2, "metricSavings") == 0 && k3) {
-		metric_saving(audit, k3, kind, text, len);
+		metric_saving(r, audit, k3, kind, text, len);
 	} else if (path->depth == 5 && strcmp(k2, "details") == 0 && k3) {
 		const struct po_scan_frame *items = &path->frames[4];
 
@@ -179,18 +271,18 @@ on_audit(struct reader *r, const struct po_scan_path *path,
 		else if (strcmp(k3, "debugData") == 0 &&
 		    strcmp(po_scan_key(path, 4) ? po_scan_key(path, 4) : "",
 		    "wastedBytes") == 0)
-			set_number(&audit->wasted_bytes, kind, text, len);
+			set_number(r, &audit->wasted_bytes, kind, text, len);
 	} else if (path->depth == 6 && strcmp(k2, "details") == 0 && k3 &&
 	    strcmp(k3, "items") == 0 && path->frames[4].is_array &&
 	    po_scan_key(path, 5) != NULL) {
 		long index = path->frames[4].index;
 
 		if (strcmp(id, "resource-summary") == 0)
-			resource_field(row(&lhr->resources, &lhr->nresources,
+			resource_field(r, row(&lhr->resources, &lhr->nresources,
 			    &r->cap_resources, index), po_scan_key(path, 5),
 			    kind, text, len);
 		else if (strcmp(id, "performance-budget") == 0)
-			resource_field(row(&lhr->budget_rows,
+			resource_field(r, row(&lhr->budget_rows,
 			    &lhr->nbudget_rows, &r->cap_budget_rows, index),
 			    po_scan_key(path, 5), kind, text, len);
 	}
@@ -217,14 +309,21 @@ on_category(struct reader *r, const struct po_scan_path *path,
 
 	if (id == NULL)
 		return;
+	if (path->depth == 2)
+		expect_object(r, kind, false);
 	if (path->depth == 2 && kind == PO_SCAN_OPEN_MAP) {
+		if (lhr->ncategories >= LHR_MAX_AUDITS) {
+			r->bad = "more categories than any Lighthouse report has";
+			r->bad_kind = kind;
+			return;
+		}
 		lhr->categories = grow(lhr->categories, &r->cap_categories,
 		    lhr->ncategories, sizeof(*lhr->categories));
 		lhr->categories[lhr->ncategories++].id = po_xstrdup(id);
 	} else if (path->depth == 3 && k2 && strcmp(k2, "score") == 0 &&
 	    lhr->ncategories > 0) {
-		set_number(&lhr->categories[lhr->ncategories - 1].score, kind,
-		    text, len);
+		set_score(r, &lhr->categories[lhr->ncategories - 1].score,
+		    kind, text, len);
 	} else if (path->depth == 5 && strcmp(id, "performance") == 0 && k2 &&
 	    strcmp(k2, "auditRefs") == 0 && kind == PO_SCAN_STRING) {
 		const char *field = po_scan_key(path, 4);
@@ -232,6 +331,12 @@ on_category(struct reader *r, const struct po_scan_path *path,
 		if (field == NULL)
 			return;
 		if (strcmp(field, "id") == 0) {
+			if (++r->nrefs > LHR_MAX_AUDITS) {
+				r->bad = "more audit references than any "
+				    "Lighthouse report has";
+				r->bad_kind = kind;
+				return;
+			}
 			set(&r->ref_id, text, len);
 		} else if (strcmp(field, "group") == 0 && r->ref_id) {
 			char *group = po_xstrndup(text, len);
@@ -242,21 +347,77 @@ on_category(struct reader *r, const struct po_scan_path *path,
 	}
 }
 
+static void
+expect_object(struct reader *r, enum po_scan_kind kind, bool null_ok)
+{
+	if (kind == PO_SCAN_OPEN_MAP || kind == PO_SCAN_CLOSE_MAP ||
+	    (null_ok && kind == PO_SCAN_NULL))
+		return;
+	r->bad = "expected an object";
+	r->bad_kind = kind;
+}
+
+static void
+on_top(struct reader *r, const char *k0, enum po_scan_kind kind,
+    const char *text, size_t len)
+{
+	struct po_lhr *lhr = r->lhr;
+
+	if (strcmp(k0, "lighthouseVersion") == 0)
+		set_string(r, &lhr->version, kind, text, len);
+	else if (strcmp(k0, "requestedUrl") == 0)
+		set_string(r, &lhr->requested_url, kind, text, len);
+	else if (strcmp(k0, "finalUrl") == 0)
+		set_string(r, &lhr->final_url, kind, text, len);
+	else if (strcmp(k0, "fetchTime") == 0)
+		set_string(r, &lhr->fetch_time, kind, text, len);
+	else if (strcmp(k0, "audits") == 0 || strcmp(k0, "categories") == 0 ||
+	    strcmp(k0, "configSettings") == 0)
+		expect_object(r, kind, false);
+	else if (strcmp(k0, "runtimeError") == 0)
+		expect_object(r, kind, true);
+}
+
+static void
+dispatch(struct reader *r, const struct po_scan_path *path,
+    enum po_scan_kind kind, const char *text, size_t len)
+{
+	struct po_lhr *lhr = r->lhr;
+	const char *k0 = po_scan_key(path, 0);
+	const char *k1 = po_scan_key(path, 1);
+
+	if (k0 == NULL)
+		return;
+	if (path->depth == 1) {
+		on_top(r, k0, kind, text, len);
+	} else if (strcmp(k0, "audits") == 0) {
+		on_audit(r, path, kind, text, len);
+	} else if (strcmp(k0, "categories") == 0) {
+		on_category(r, path, kind, text, len);
+	} else if (path->depth == 2 && k1 != NULL) {
+		if (strcmp(k0, "runtimeError") == 0 && strcmp(k1, "code") == 0)
+			set_string(r, &lhr->runtime_code, kind, text, len);
+		else if (strcmp(k0, "runtimeError") == 0 &&
+		    strcmp(k1, "message") == 0)
+			set_string(r, &lhr->runtime_message, kind, text, len);
+		else if (strcmp(k0, "configSettings") == 0 &&
+		    strcmp(k1, "formFactor") == 0)
+			set_string(r, &lhr->form_factor, kind, text, len);
+	}
+}
+
 static int
 on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
     enum po_scan_kind kind, const char *text, size_t len)
 {
 	struct reader *r = ctx;
-	struct po_lhr *lhr = r->lhr;
-	const char *k0, *k1;
+	char where[256];
 
 	/* Nothing po reads lies deeper than a row of an audit's table; most
 	 * of a report does (traces, treemaps, nested details), and is passed
 	 * over here before any key is compared. */
 	if (path->depth > LHR_MAX_DEPTH_READ)
 		return 0;
-	k0 = po_scan_key(path, 0);
-	k1 = po_scan_key(path, 1);
 	if (path->depth == 0) {
 		if (kind != PO_SCAN_OPEN_MAP && kind != PO_SCAN_CLOSE_MAP) {
 			po_scan_fail(scan, "not a Lighthouse report: expected "
@@ -265,32 +426,13 @@ on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 		}
 		return 0;
 	}
-	if (k0 == NULL)
+	dispatch(r, path, kind, text, len);
+	if (r->bad == NULL)
 		return 0;
-	if (path->depth == 1) {
-		if (strcmp(k0, "lighthouseVersion") == 0)
-			set_string(&lhr->version, kind, text, len);
-		else if (strcmp(k0, "requestedUrl") == 0)
-			set_string(&lhr->requested_url, kind, text, len);
-		else if (strcmp(k0, "finalUrl") == 0)
-			set_string(&lhr->final_url, kind, text, len);
-		else if (strcmp(k0, "fetchTime") == 0)
-			set_string(&lhr->fetch_time, kind, text, len);
-	} else if (strcmp(k0, "audits") == 0) {
-		on_audit(r, path, kind, text, len);
-	} else if (strcmp(k0, "categories") == 0) {
-		on_category(r, path, kind, text, len);
-	} else if (path->depth == 2 && k1 != NULL) {
-		if (strcmp(k0, "runtimeError") == 0 && strcmp(k1, "code") == 0)
-			set_string(&lhr->runtime_code, kind, text, len);
-		else if (strcmp(k0, "runtimeError") == 0 &&
-		    strcmp(k1, "message") == 0)
-			set_string(&lhr->runtime_message, kind, text, len);
-		else if (strcmp(k0, "configSettings") == 0 &&
-		    strcmp(k1, "formFactor") == 0)
-			set_string(&lhr->form_factor, kind, text, len);
-	}
-	return 0;
+	po_scan_fail(scan, "not a valid Lighthouse report: %s: %s, found %s",
+	    po_scan_path_string(path, where, sizeof(where)), r->bad,
+	    kind_name(r->bad_kind));
+	return -1;
 }
 
 int
@@ -303,6 +445,11 @@ po_lhr_read(struct po_lhr **out, struct po_input *in)
 	r.lhr->file = po_xstrdup(name);
 	if (po_scan_run(in, on_value, &r) < 0)
 		goto bad;
+	/* Reports of old Lighthouse versions say NO_ERROR when there was none. */
+	if (r.lhr->runtime_code && strcmp(r.lhr->runtime_code, "NO_ERROR") == 0) {
+		free(r.lhr->runtime_code);
+		r.lhr->runtime_code = NULL;
+	}
 	if (r.lhr->version == NULL || r.lhr->naudits == 0) {
 		po_error(name, 0, 0, "not a Lighthouse report: no %s",
 		    r.lhr->version == NULL ? "'lighthouseVersion'" :

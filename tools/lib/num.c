@@ -89,7 +89,8 @@ po_num_parse_unit(double *out, const char *text, const char *unit)
 		numlen = len - slen;
 		if (po_num_parse(out, text, numlen) == 0) {
 			*out *= units->factor;
-			return 0;
+			/* "1e308s" is a number, but not a limit. */
+			return isfinite(*out) ? 0 : -1;
 		}
 	}
 	return -1;

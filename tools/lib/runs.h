@@ -29,12 +29,28 @@ struct po_runset {
 	struct po_run *runs;
 	size_t nruns;
 	size_t cap;
+	/* The runs grouped by subject (po_runset_group): group g holds the
+	 * runs order[start[g]] to order[start[g + 1] - 1], in stream order;
+	 * groups are in the order their subjects first appear. */
+	size_t ngroups;
+	size_t *order;
+	size_t *start;
 };
 
 /* Keeps the document if it is a "metrics" or "error" document: takes the
  * tree from `doc` (setting doc->root to NULL) and returns 1; returns 0 and
- * leaves `doc` alone for any other type. */
+ * leaves `doc` alone for any other type, and -1 after a message for a
+ * measurement without what a gate relies on (a subject, metrics whose
+ * values are finite numbers, an error's message). */
 int po_runset_add(struct po_runset *set, struct po_stream_doc *doc);
+
+/* Groups the runs by subject, in O(n log n): a gate over 50 000 runs must
+ * not compare every subject with every other. */
+void po_runset_group(struct po_runset *set);
+
+/* The indices of the runs of group `g`, and their count in *n. */
+const size_t *po_runset_group_runs(const struct po_runset *set, size_t g,
+    size_t *n);
 
 /* The value of metric `name` in `run`.  Returns 0, or -1 when the run does
  * not have it (or it is not a number). */

@@ -11,6 +11,7 @@
 #include "msg.h"
 #include "stream-read.h"
 #include "stream-write.h"
+#include "utf8.h"
 
 /* Past this many bad documents in one file, the rest is not read. */
 #define PO_STREAM_MAX_BAD 10
@@ -38,6 +39,13 @@ next_line(struct line_reader *r, char **line, size_t *len, long lineno)
 
 		if (nl != NULL || (r->eof && r->end > r->start)) {
 			size_t stop = nl ? (size_t)(nl - r->buf) : r->end;
+
+			if (stop - r->start > PO_STREAM_MAX_LINE) {
+				po_error(po_input_name(r->in), lineno, 0,
+				    "document longer than %lu bytes",
+				    PO_STREAM_MAX_LINE);
+				return -1;
+			}
 
 			*line = r->buf + r->start;
 			*len = stop - r->start;
@@ -104,10 +112,19 @@ parse_doc(struct po_stream_doc *doc)
 	char errbuf[256];
 	const char *type;
 	double version;
+	size_t bad;
 
 	if (memchr(doc->line, '\0', doc->len) != NULL) {
 		po_error(doc->file, doc->lineno, 0,
 		    "binary data: expected a JSON document");
+		return -1;
+	}
+	/* Outside strings JSON is ASCII, so checking the whole line checks
+	 * every string, which yajl_tree would take with overlong forms. */
+	bad = po_utf8_check(doc->line, doc->len);
+	if (bad < doc->len) {
+		po_error(doc->file, doc->lineno, (long)bad + 1,
+		    "invalid UTF-8");
 		return -1;
 	}
 	/* yajl_tree frees a tree recursively, so absurd nesting must be
