@@ -12,6 +12,10 @@
 /* POSIX allows intervals up to RE_DUP_MAX; JavaScript has no limit, so a
  * larger count is refused rather than changed. */
 #define MAX_REPEAT 255
+/* regcomp copies a counted repeat's operand once per count, so nested
+ * counts multiply: ((a{255}){255}){255} takes gigabytes.  The product of
+ * the counts around any atom is kept under this. */
+#define MAX_EXPANSION 1024
 
 /* Groups nested deeper than this are refused. */
 #define MAX_DEPTH 64
@@ -33,6 +37,8 @@ struct tr {
 	bool branch_empty;      /* nothing written since '(' or '|' */
 	bool anchored[MAX_DEPTH + 1];   /* an open group holds '^' or '$' */
 	bool last_anchored;     /* the atom just written is such a group */
+	long weight[MAX_DEPTH + 1];     /* largest expansion inside a group */
+	long last_weight;       /* the expansion of the atom just written */
 };
 
 static int
@@ -65,11 +71,20 @@ put_char(struct tr *t, char c)
 }
 
 static void
+note_weight(struct tr *t, long weight)
+{
+	t->last_weight = weight;
+	if (weight > t->weight[t->depth])
+		t->weight[t->depth] = weight;
+}
+
+static void
 atom_done(struct tr *t)
 {
 	t->can_repeat = true;
 	t->branch_empty = false;
 	t->last_anchored = false;
+	note_weight(t, 1);
 }
 
 /* A literal character outside a bracket: the characters special in an
@@ -361,8 +376,15 @@ parse_quantifier(struct tr *t)
 	if (t->last_anchored)
 		return fail(t, "a repeated group that holds '^' or '$'");
 	if (c == '{') {
+		long count = max >= 0 ? max : min + 1;
+
 		if (min > MAX_REPEAT || max > MAX_REPEAT)
 			return fail(t, "a repeat count above %d", MAX_REPEAT);
+		if (count > 1 && t->last_weight * count > MAX_EXPANSION)
+			return fail(t, "counted repeats nested to more than %d "
+			    "copies", MAX_EXPANSION);
+		if (count > 1)
+			note_weight(t, t->last_weight * count);
 		if (max >= 0 && max < min)
 			return fail(t, "the repeat counts are out of order");
 		if (max < 0)
@@ -405,6 +427,7 @@ open_group(struct tr *t)
 	put_char(t, '(');
 	t->depth++;
 	t->anchored[t->depth] = false;
+	t->weight[t->depth] = 1;
 	t->can_repeat = false;
 	t->branch_empty = true;
 	return 0;
@@ -422,6 +445,7 @@ close_group(struct tr *t)
 	t->last_anchored = t->anchored[t->depth];
 	t->depth--;
 	t->anchored[t->depth] |= t->last_anchored;
+	note_weight(t, t->weight[t->depth + 1]);
 	return 0;
 }
 
