@@ -139,8 +139,6 @@ emit_audits(yajl_gen gen, const struct po_lhr *lhr)
 		yajl_gen_map_open(gen);
 		key_raw_or_null(gen, "score", audit->score);
 		po_gen_key_string(gen, "mode", audit->mode);
-		if (audit->title)
-			po_gen_key_string(gen, "title", audit->title);
 		if (audit->value)
 			po_gen_key_raw_number(gen, "value", audit->value);
 		if (audit->nitems >= 0) {
