@@ -118,7 +118,7 @@ done
 budget '{"po_budget": 1, "rules": [{"metric": "lcp", "error": 2500}]}'
 run po-budget -b "$B" /dev/null
 exit_is 2 "an empty stream: nothing to check, exit 2"
-like "$T_ERR" "no measurement of 'lcp'" "and says so"
+like "$T_ERR" "^po-budget: /dev/null: no measurements in the input" "and says so, naming the input"
 run po-budget -b "$T_TMP/missing.json" /dev/null
 exit_is 2 "a missing budget file"
 like "$T_ERR" "^po-budget: $T_TMP/missing.json: No such file or directory" \

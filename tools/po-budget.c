@@ -111,8 +111,9 @@ report_nothing_checked(const struct gate *gate)
 		po_error(gate->input_name, 0, 0, "no measurements in the "
 		    "input: nothing to hold against the budget");
 	else
-		po_error(NULL, 0, 0, "nothing was checked: no limit of the "
-		    "budget applies to the %zu measurement%s in the input",
+		po_error(gate->input_name, 0, 0, "nothing was checked: no "
+		    "limit of the budget applies to the %zu measurement%s in "
+		    "the input",
 		    gate->runs.nruns, gate->runs.nruns == 1 ? "" : "s");
 }
 
@@ -155,9 +156,14 @@ main(int argc, char **argv)
 		if (po_stream_read(args.files, args.nfiles, take_doc, &gate) < 0
 		    || po_status_get() == PO_BAD)
 			gate.tally.errors++;
-		po_runset_group(&gate.runs);
-		for (size_t i = 0; i < args.nbudgets; i++)
-			po_budget_evaluate(budgets[i], &gate.runs, &gate.tally);
+		/* With no measurement at all, the budgets have nothing to say
+		 * beyond that; the checks of tools upstream still count. */
+		if (gate.runs.nruns > 0) {
+			po_runset_group(&gate.runs);
+			for (size_t i = 0; i < args.nbudgets; i++)
+				po_budget_evaluate(budgets[i], &gate.runs,
+				    &gate.tally);
+		}
 		report_nothing_checked(&gate);
 	}
 	gate.tally.subjects = (int)gate.runs.ngroups;
