@@ -759,8 +759,9 @@ run_sh "timeout $LIMIT po-budget -b '$GOOD_BUDGET' < '$W/a-directory'"
 refused po-budget '<stdin>' file "po-budget: a directory on standard input"
 
 # -- What the fuzzers found -------------------------------------------
-# Each file in tests/fuzz/regressions/ once crashed, leaked or hung a
-# harness; its name starts with the harness.  The tools must now end with
+# Each file in tests/fuzz/regressions/ once crashed, hung or ran a tool out
+# of memory (found by a harness, or by reading the code the harness runs);
+# its name starts with the harness.  The tools must now end with
 # 0, 1 or 2 and no sanitizer report; when they refuse it, the message names
 # the file.
 
@@ -771,6 +772,9 @@ refused po-budget '<stdin>' file "po-budget: a directory on standard input"
 # in regcomp.  Both are fixed; the first now loads a budget that limits
 # nothing, which is refused without naming the budget.
 REGRESSION_TODO_budget_lighthouse_empty_options_json="budget-lighthouse.c: a budget.json whose entries set no limit loads; po-budget then says 'nothing was checked' without naming the budget"
+# Seen under UBSan only: elsewhere the overflow wraps and the count is
+# refused all the same.
+REGRESSION_TODO_budget_lhci_repeat_overflow_json="lhci-regex.c: parse_quantifier computes min + 1 before it checks the count, and strtol saturates a{99999999999999999999,} to LONG_MAX: signed overflow"
 
 # A regression gets a short time limit: one that once hung should not hold
 # up the suite, nor eat the memory of the machine, while it is not fixed;
@@ -797,7 +801,9 @@ for f in "$FUZZ"/regressions/*; do
 		problem="exit 2 with no message naming the file"
 	fi
 	eval "todo_text=\${REGRESSION_TODO_$(echo "$name" | tr -c 'a-zA-Z0-9\n' _)-}"
-	[ -z "$todo_text" ] || todo "$todo_text"
+	# The todo is taken only where the gap shows: some show under the
+	# sanitizers alone.
+	[ -z "$problem" ] || [ -z "$todo_text" ] || todo "$todo_text"
 	verdict "$([ -z "$problem" ] && echo 0 || echo 1)" "regression $name"
 	[ -z "$problem" ] || report_failure "$problem"
 done

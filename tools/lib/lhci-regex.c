@@ -376,10 +376,11 @@ parse_quantifier(struct tr *t)
 	if (t->last_anchored)
 		return fail(t, "a repeated group that holds '^' or '$'");
 	if (c == '{') {
-		long count = max >= 0 ? max : min + 1;
+		long count;
 
 		if (min > MAX_REPEAT || max > MAX_REPEAT)
 			return fail(t, "a repeat count above %d", MAX_REPEAT);
+		count = max >= 0 ? max : min + 1;
 		if (count > 1 && t->last_weight * count > MAX_EXPANSION)
 			return fail(t, "counted repeats nested to more than %d "
 			    "copies", MAX_EXPANSION);
