@@ -28,16 +28,20 @@ if [ ! -f "$build/config.h" ]; then
 	exit 2
 fi
 
+# Every library po uses: the harnesses link the whole internal library and
+# the tool-specific code of tools/*/, whatever each harness needs of it.
+pkgs="yajl zlib libxml-2.0 libcurl libgit2"
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-g -O1 -fno-omit-frame-pointer -std=gnu11 -Wall -Wextra
 	-Wno-unused-parameter $sanitize
-	-I$build -I$top/tools $(pkg-config --cflags yajl zlib)"
-libs="$(pkg-config --libs yajl zlib) -lm"
+	-I$build -I$top/tools $(pkg-config --cflags $pkgs)"
+libs="$(pkg-config --libs $pkgs) -lm -lpthread"
 
 mkdir -p "$out/obj"
 rm -f "$out/obj/"*.o "$out/obj/libpo-fuzz.a"
-for src in "$top"/tools/lib/*.c; do
-	obj=$out/obj/$(basename "$src" .c).o
+for src in "$top"/tools/*/*.c; do
+	dir=$(basename "$(dirname "$src")")
+	obj=$out/obj/$dir-$(basename "$src" .c).o
 	# shellcheck disable=SC2086
 	"$cc" $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$obj"
 done
