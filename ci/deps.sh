@@ -27,3 +27,9 @@ PO_BUILD_PACKAGES="gcc make autoconf automake pkg-config libc6-dev
 # Schema validator, mandoc to lint man pages, git for repositories.
 PO_TEST_PACKAGES="jq libxml2-utils python3 python3-jsonschema mandoc git
 	ca-certificates"
+# -- audit packages --
+# -- end audit packages --
+# -- baseline packages --
+# -- end baseline packages --
+# -- report-html packages --
+# -- end report-html packages --

@@ -7,6 +7,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "json-scan.h"
+#include "json-skim.h"
 #include "msg.h"
 #include "utf8.h"
 
@@ -38,11 +39,17 @@ struct po_scan {
 	void *ctx;
 	struct po_scan_path path;
 	int depth;              /* true depth, which may exceed the kept frames */
+	int skip_depth;         /* inside a container the handler passed over,
+	                         * as deep as this or deeper; 0 when not */
 	char *reason;           /* why the handler or a limit stopped the scan */
 	yajl_handle handle;
 	unsigned long ntokens;  /* tokens yajl has completed so far */
 	const char *chunk;      /* the buffer yajl is parsing now */
+	size_t span_at;         /* where in it the bytes yajl has start */
 	struct position *base;  /* where that buffer starts */
+	struct po_skim *skim;   /* passes over data: URLs, or NULL */
+	uint64_t fed;           /* bytes handed to yajl before `chunk` */
+	bool string_cut;        /* the string being handled was skimmed */
 };
 
 const char *
@@ -130,15 +137,44 @@ static int
 deliver(struct po_scan *scan, enum po_scan_kind kind, const char *text,
     size_t len)
 {
+	int ret;
+
 	scan->ntokens++;
-	if (scan->fn == NULL)
+	if (scan->fn == NULL) {
+		scan->string_cut = false;
 		return 1;
-	return scan->fn(scan, scan->ctx, &scan->path, kind, text, len) == 0;
+	}
+	ret = scan->fn(scan, scan->ctx, &scan->path, kind, text, len);
+	scan->string_cut = false;
+	if (ret == PO_SCAN_SKIP && (kind == PO_SCAN_OPEN_MAP ||
+	    kind == PO_SCAN_OPEN_ARRAY)) {
+		scan->skip_depth = scan->depth + 1;
+		return 1;
+	}
+	return ret == 0;
+}
+
+/* In a container the handler passes over, values are still counted and
+ * checked (depth, UTF-8) but neither remembered nor delivered. */
+static bool
+skipping(const struct po_scan *scan)
+{
+	return scan->skip_depth > 0 && scan->depth >= scan->skip_depth;
 }
 
 static int
 open_container(struct po_scan *scan, bool is_array)
 {
+	if (skipping(scan)) {
+		scan->ntokens++;
+		if (scan->depth >= PO_SCAN_MAX_DEPTH) {
+			po_scan_fail(scan, "nesting deeper than %d levels",
+			    PO_SCAN_MAX_DEPTH);
+			return 0;
+		}
+		scan->depth++;
+		return 1;
+	}
 	enter_value(scan);
 	if (!deliver(scan, is_array ? PO_SCAN_OPEN_ARRAY : PO_SCAN_OPEN_MAP,
 	    "", 0))
@@ -165,6 +201,16 @@ open_container(struct po_scan *scan, bool is_array)
 static int
 close_container(struct po_scan *scan, bool is_array)
 {
+	if (skipping(scan)) {
+		scan->ntokens++;
+		if (--scan->depth >= scan->skip_depth)
+			return 1;
+		/* The end of the container passed over. */
+		scan->skip_depth = 0;
+		if (scan->path.depth > scan->depth)
+			scan->path.depth = scan->depth;
+		return 1;
+	}
 	scan->depth--;
 	if (scan->path.depth > scan->depth)
 		scan->path.depth = scan->depth;
@@ -207,16 +253,35 @@ valid_text(struct po_scan *scan, const unsigned char *text, size_t len,
 	return 0;
 }
 
+/* Whether the skimmer cut the string yajl has just lexed. */
+static void
+note_cut(struct po_scan *scan)
+{
+	if (scan->skim != NULL)
+		scan->string_cut = po_skim_was_cut(scan->skim,
+		    scan->fed + yajl_get_bytes_consumed(scan->handle));
+}
+
+bool
+po_scan_string_cut(const struct po_scan *scan)
+{
+	return scan->string_cut;
+}
+
 static int
 cb_map_key(void *ctx, const unsigned char *key, size_t len)
 {
 	struct po_scan *scan = ctx;
 	struct po_scan_frame *frame;
 
+	/* A key is never handed over whole when it is long (the frame keeps
+	 * PO_SCAN_KEY_MAX bytes and says it was cut), skimmed or not. */
+	note_cut(scan);
+	scan->string_cut = false;
 	if (!valid_text(scan, key, len, "key"))
 		return 0;
 	scan->ntokens++;
-	if (scan->depth > PO_SCAN_KEY_DEPTH)
+	if (scan->depth > PO_SCAN_KEY_DEPTH || skipping(scan))
 		return 1;
 	frame = &scan->path.frames[scan->depth - 1];
 	frame->key_cut = len >= sizeof(frame->key);
@@ -232,6 +297,11 @@ static int
 scalar(struct po_scan *scan, enum po_scan_kind kind, const char *text,
     size_t len)
 {
+	if (skipping(scan)) {
+		scan->ntokens++;
+		scan->string_cut = false;
+		return 1;
+	}
 	enter_value(scan);
 	return deliver(scan, kind, text, len);
 }
@@ -258,6 +328,7 @@ cb_number(void *ctx, const char *text, size_t len)
 static int
 cb_string(void *ctx, const unsigned char *text, size_t len)
 {
+	note_cut(ctx);
 	if (!valid_text(ctx, text, len, "string"))
 		return 0;
 	return scalar(ctx, PO_SCAN_STRING, (const char *)text, len);
@@ -287,6 +358,7 @@ report_yajl(const char *name, yajl_handle handle, const struct position *pos,
 	unsigned char *err;
 	char *nl;
 
+	consumed += scan->span_at;
 	if (consumed > chunklen)
 		consumed = chunklen;
 	advance(&at, chunk, consumed);
@@ -330,7 +402,8 @@ po_scan_where(const struct po_scan *scan, long *line, long *col)
 	struct position at = *scan->base;
 
 	if (scan->chunk != NULL)
-		advance(&at, scan->chunk, yajl_get_bytes_consumed(scan->handle));
+		advance(&at, scan->chunk, scan->span_at +
+		    yajl_get_bytes_consumed(scan->handle));
 	*line = at.line;
 	*col = at.col;
 }
@@ -360,8 +433,30 @@ finish(const char *name, yajl_handle handle, struct position *pos,
 #define SCAN_READ_SIZE (1024 * 1024)
 #define SCAN_MAX_TOKEN (64 * 1024 * 1024)
 
-int
-po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
+/* Hands a chunk to yajl: whole, or the spans the skimmer keeps. */
+static int
+parse_chunk(struct po_scan *scan, const char *chunk, size_t len)
+{
+	size_t pos = 0;
+	const char *span = chunk;
+	size_t spanlen = len;
+
+	if (scan->skim == NULL)
+		return yajl_parse(scan->handle, (const unsigned char *)chunk,
+		    len) == yajl_status_ok ? 0 : -1;
+	while ((spanlen = po_skim_span(scan->skim, chunk, len, &pos,
+	    &span)) > 0) {
+		scan->span_at = (size_t)(span - chunk);
+		if (yajl_parse(scan->handle, (const unsigned char *)span,
+		    spanlen) != yajl_status_ok)
+			return -1;
+		scan->fed += spanlen;
+	}
+	return 0;
+}
+
+static int
+scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 {
 	size_t read_size = SCAN_READ_SIZE;
 	char *chunk = po_xmalloc(read_size);
@@ -373,17 +468,19 @@ po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
 	ssize_t n;
 	int ret = -1;
 
+	if (skim)
+		scan.skim = po_skim_new();
 	while ((n = po_input_read(in, chunk, read_size)) > 0) {
 		unsigned long before = scan.ntokens;
 
 		scan.chunk = chunk;
-		if (yajl_parse(handle, (unsigned char *)chunk, (size_t)n)
-		    != yajl_status_ok) {
+		if (parse_chunk(&scan, chunk, (size_t)n) < 0) {
 			report_yajl(name, handle, &pos, chunk, (size_t)n, &scan);
 			goto out;
 		}
 		advance(&pos, chunk, (size_t)n);
 		scan.chunk = NULL;
+		scan.span_at = 0;
 		if (scan.ntokens != before) {
 			in_token = 0;
 			continue;
@@ -405,8 +502,21 @@ po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
 out:
 	free(chunk);
 	free(scan.reason);
+	po_skim_free(scan.skim);
 	yajl_free(handle);
 	return ret;
+}
+
+int
+po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx)
+{
+	return scan_input(in, fn, ctx, false);
+}
+
+int
+po_scan_run_skimming(struct po_input *in, po_scan_fn fn, void *ctx)
+{
+	return scan_input(in, fn, ctx, true);
 }
 
 int

@@ -61,7 +61,10 @@ bool po_scan_at(const struct po_scan_path *path, int depth, int nkeys, ...);
 /* Called for every value.  `text`/`len` hold the scalar for NULL, BOOL
  * ("true"/"false"), NUMBER and STRING, and are empty for containers (the
  * path then names the container itself).  Returns 0 to go on, -1 to stop;
- * to stop with a message, call po_scan_fail first. */
+ * to stop with a message, call po_scan_fail first.  For OPEN_MAP and
+ * OPEN_ARRAY it may return PO_SCAN_SKIP: nothing inside that container, not
+ * even its close, is handed over, though all of it is still checked. */
+#define PO_SCAN_SKIP 1
 struct po_scan;
 typedef int (*po_scan_fn)(struct po_scan *scan, void *ctx,
     const struct po_scan_path *path, enum po_scan_kind kind,
@@ -82,6 +85,16 @@ void po_scan_where(const struct po_scan *scan, long *line, long *col);
  * UTF-8, a truncated document, nesting deeper than PO_SCAN_MAX_DEPTH, an
  * empty input, or the handler's own reason. */
 int po_scan_run(struct po_input *in, po_scan_fn fn, void *ctx);
+
+/* Like po_scan_run, but passes over the bulk of data: URLs as json-skim.h
+ * says: a string that starts with "data:" reaches the handler cut short
+ * where a run of printable ASCII passes PO_SKIM_KEEP bytes, and
+ * po_scan_string_cut() then says so.  Everything is still checked. */
+int po_scan_run_skimming(struct po_input *in, po_scan_fn fn, void *ctx);
+
+/* True when the string or key being handled was cut short by
+ * po_scan_run_skimming.  Only valid in the handler. */
+bool po_scan_string_cut(const struct po_scan *scan);
 
 /* Scans a memory buffer in the same way; `name` and `first_line` (the
  * line of the file where the buffer starts) are used in messages, and `fn`

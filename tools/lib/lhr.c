@@ -29,6 +29,9 @@ struct reader {
 	 * with its path; NULL when nothing was. */
 	const char *bad;
 	enum po_scan_kind bad_kind;
+	/* The string just handled is a data: URL that the scanner passed
+	 * over (json-skim.h); po keeps no such value. */
+	bool cut;
 };
 
 static void
@@ -161,6 +164,11 @@ set_string(struct reader *r, char **field, enum po_scan_kind kind,
 		return;
 	if (kind != PO_SCAN_STRING) {
 		r->bad = "expected a string";
+		r->bad_kind = kind;
+		return;
+	}
+	if (r->cut) {
+		r->bad = "a data: URL is not a value po can keep here";
 		r->bad_kind = kind;
 		return;
 	}
@@ -406,6 +414,51 @@ dispatch(struct reader *r, const struct po_scan_path *path,
 	}
 }
 
+static bool
+is_key(const struct po_scan_path *path, int level, const char *want)
+{
+	const char *key = po_scan_key(path, level);
+
+	return key != NULL && strcmp(key, want) == 0;
+}
+
+/* Whether po reads anything inside the container that opens at `path`.
+ * Most of a report lies in the others (traces, tree maps, the element
+ * screenshots, the rows of tables that po only counts), which the scanner
+ * then passes over without remembering keys or calling on_value. */
+static bool
+read_inside(const struct po_scan_path *path)
+{
+	switch (path->depth) {
+	case 0:
+		return true;
+	case 1:
+		return is_key(path, 0, "audits") ||
+		    is_key(path, 0, "categories") ||
+		    is_key(path, 0, "configSettings") ||
+		    is_key(path, 0, "runtimeError");
+	}
+	if (is_key(path, 0, "categories"))
+		return path->depth == 2 || path->depth == 4 ||
+		    (path->depth == 3 && is_key(path, 2, "auditRefs"));
+	if (!is_key(path, 0, "audits"))
+		return false;
+	switch (path->depth) {
+	case 2:
+		return true;
+	case 3:
+		return is_key(path, 2, "details") ||
+		    is_key(path, 2, "metricSavings");
+	case 4:
+		return is_key(path, 3, "items") || is_key(path, 3, "debugData");
+	case 5:
+		return is_key(path, 3, "items") &&
+		    (is_key(path, 1, "resource-summary") ||
+		    is_key(path, 1, "performance-budget"));
+	}
+	return false;
+}
+
 static int
 on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
     enum po_scan_kind kind, const char *text, size_t len)
@@ -426,7 +479,11 @@ on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 		}
 		return 0;
 	}
+	r->cut = kind == PO_SCAN_STRING && po_scan_string_cut(scan);
 	dispatch(r, path, kind, text, len);
+	if (r->bad == NULL && (kind == PO_SCAN_OPEN_MAP ||
+	    kind == PO_SCAN_OPEN_ARRAY) && !read_inside(path))
+		return PO_SCAN_SKIP;
 	if (r->bad == NULL)
 		return 0;
 	po_scan_fail(scan, "not a valid Lighthouse report: %s: %s, found %s",
@@ -443,7 +500,7 @@ po_lhr_read(struct po_lhr **out, struct po_input *in)
 
 	r.lhr = po_xcalloc(1, sizeof(*r.lhr));
 	r.lhr->file = po_xstrdup(name);
-	if (po_scan_run(in, on_value, &r) < 0)
+	if (po_scan_run_skimming(in, on_value, &r) < 0)
 		goto bad;
 	/* Reports of old Lighthouse versions say NO_ERROR when there was none. */
 	if (r.lhr->runtime_code && strcmp(r.lhr->runtime_code, "NO_ERROR") == 0) {

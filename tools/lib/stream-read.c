@@ -7,6 +7,7 @@
 
 #include "input.h"
 #include "json-scan.h"
+#include "json-tree.h"
 #include "json-val.h"
 #include "msg.h"
 #include "stream-read.h"
@@ -91,20 +92,6 @@ is_blank(const char *s, size_t len)
 	return 1;
 }
 
-/* A line with at most this many '{' and '[' nests at most this deep, which
- * yajl_tree_free's recursion takes in its stride. */
-#define PO_STREAM_SHALLOW 4096
-
-static size_t
-count_openers(const char *s, size_t len)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		n += s[i] == '{' || s[i] == '[';
-	return n;
-}
-
 /* Checks one line and builds its tree.  Returns 0, or -1 after a message. */
 static int
 parse_doc(struct po_stream_doc *doc)
@@ -127,17 +114,11 @@ parse_doc(struct po_stream_doc *doc)
 		    "invalid UTF-8");
 		return -1;
 	}
-	/* yajl_tree frees a tree recursively, so absurd nesting must be
-	 * refused before a tree is built; a line with few brackets cannot be
-	 * deep, and only the others pay for the scanner's depth check.  The
-	 * scanner also says where a bad line went wrong, which yajl_tree does
-	 * not. */
-	if (count_openers(doc->line, doc->len) > PO_STREAM_SHALLOW &&
-	    po_scan_buffer(doc->file, doc->lineno, doc->line, doc->len,
-	    NULL, NULL) < 0)
-		return -1;
-	doc->root = yajl_tree_parse(doc->line, errbuf, sizeof(errbuf));
-	if (doc->root == NULL) {
+	/* A line that cannot be a tree (bad JSON, or nesting deeper than
+	 * the tree may be) is scanned again to say where it went wrong. */
+	if (po_tree_parse(&doc->root, doc->line, doc->len, errbuf,
+	    sizeof(errbuf)) < 0) {
+		doc->root = NULL;
 		if (po_scan_buffer(doc->file, doc->lineno, doc->line, doc->len,
 		    NULL, NULL) == 0)
 			po_error(doc->file, doc->lineno, 0, "invalid JSON: %s",

@@ -1,0 +1,276 @@
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#include "json-tree.h"
+#include "msg.h"
+
+/* A value waiting on the stack for its container to close, with its key
+ * when the container is an object. */
+struct member {
+	char *key;
+	yajl_val value;
+};
+
+/* An open container: its key in its parent, and where its members start
+ * on the stack. */
+struct open {
+	yajl_val node;
+	char *key;
+	size_t first;
+};
+
+struct builder {
+	struct member *members;
+	size_t nmembers;
+	size_t cap_members;
+	struct open *opens;
+	size_t nopens;
+	size_t cap_opens;
+	char *key;              /* the key read for the next member */
+	yajl_val root;
+	bool too_deep;
+};
+
+static yajl_val
+new_value(yajl_type type)
+{
+	yajl_val v = po_xcalloc(1, sizeof(*v));
+
+	v->type = type;
+	return v;
+}
+
+static char *
+copy_text(const void *text, size_t len)
+{
+	char *s = po_xmalloc(len + 1);
+
+	memcpy(s, text, len);
+	s[len] = '\0';
+	return s;
+}
+
+/* Hands a finished value to its container, or makes it the root. */
+static int
+add(struct builder *b, yajl_val v)
+{
+	if (b->nopens == 0) {
+		b->root = v;
+		return 1;
+	}
+	if (b->nmembers == b->cap_members) {
+		b->cap_members = b->cap_members ? 2 * b->cap_members : 64;
+		b->members = po_xrealloc(b->members,
+		    b->cap_members * sizeof(*b->members));
+	}
+	b->members[b->nmembers].key = b->key;
+	b->members[b->nmembers].value = v;
+	b->nmembers++;
+	b->key = NULL;
+	return 1;
+}
+
+static int
+open_container(struct builder *b, yajl_type type)
+{
+	if (b->nopens >= PO_TREE_MAX_DEPTH) {
+		b->too_deep = true;
+		return 0;
+	}
+	if (b->nopens == b->cap_opens) {
+		b->cap_opens = b->cap_opens ? 2 * b->cap_opens : 16;
+		b->opens = po_xrealloc(b->opens,
+		    b->cap_opens * sizeof(*b->opens));
+	}
+	b->opens[b->nopens].node = new_value(type);
+	b->opens[b->nopens].key = b->key;
+	b->opens[b->nopens].first = b->nmembers;
+	b->nopens++;
+	b->key = NULL;
+	return 1;
+}
+
+static int
+close_container(struct builder *b)
+{
+	struct open *top = &b->opens[--b->nopens];
+	yajl_val node = top->node;
+	size_t n = b->nmembers - top->first;
+	struct member *m = b->members + top->first;
+
+	b->key = top->key;
+	if (node->type == yajl_t_object) {
+		node->u.object.keys = n ? po_xmalloc(n * sizeof(char *)) : NULL;
+		node->u.object.values = n ? po_xmalloc(n * sizeof(yajl_val)) :
+		    NULL;
+		for (size_t i = 0; i < n; i++) {
+			node->u.object.keys[i] = m[i].key;
+			node->u.object.values[i] = m[i].value;
+		}
+		node->u.object.len = n;
+	} else {
+		node->u.array.values = n ? po_xmalloc(n * sizeof(yajl_val)) :
+		    NULL;
+		for (size_t i = 0; i < n; i++)
+			node->u.array.values[i] = m[i].value;
+		node->u.array.len = n;
+	}
+	b->nmembers = top->first;
+	return add(b, node);
+}
+
+static int
+on_null(void *ctx)
+{
+	return add(ctx, new_value(yajl_t_null));
+}
+
+static int
+on_boolean(void *ctx, int value)
+{
+	return add(ctx, new_value(value ? yajl_t_true : yajl_t_false));
+}
+
+/* What yajl_tree does with a number: the text kept, the integer and the
+ * double parsed with the flags that say which of them are exact. */
+static int
+on_number(void *ctx, const char *text, size_t len)
+{
+	yajl_val v = new_value(yajl_t_number);
+	long long i = 0;
+	bool int_valid = true;
+	size_t pos = 0;
+	int sign = 1;
+	char *end;
+
+	v->u.number.r = copy_text(text, len);
+	if (pos < len && text[pos] == '-') {
+		sign = -1;
+		pos++;
+	}
+	for (; pos < len && int_valid; pos++) {
+		int digit = text[pos] - '0';
+
+		if (digit < 0 || digit > 9 || i > (LLONG_MAX - digit) / 10)
+			int_valid = false;
+		else
+			i = i * 10 + digit;
+	}
+	v->u.number.i = int_valid ? sign * i :
+	    (sign > 0 ? LLONG_MAX : LLONG_MIN);
+	if (int_valid)
+		v->u.number.flags |= YAJL_NUMBER_INT_VALID;
+	errno = 0;
+	v->u.number.d = strtod(v->u.number.r, &end);
+	if (errno == 0 && *end == '\0')
+		v->u.number.flags |= YAJL_NUMBER_DOUBLE_VALID;
+	return add(ctx, v);
+}
+
+static int
+on_string(void *ctx, const unsigned char *text, size_t len)
+{
+	yajl_val v = new_value(yajl_t_string);
+
+	v->u.string = copy_text(text, len);
+	return add(ctx, v);
+}
+
+static int
+on_key(void *ctx, const unsigned char *text, size_t len)
+{
+	struct builder *b = ctx;
+
+	free(b->key);
+	b->key = copy_text(text, len);
+	return 1;
+}
+
+static int
+on_start_map(void *ctx)
+{
+	return open_container(ctx, yajl_t_object);
+}
+
+static int
+on_start_array(void *ctx)
+{
+	return open_container(ctx, yajl_t_array);
+}
+
+static int
+on_end(void *ctx)
+{
+	return close_container(ctx);
+}
+
+static const yajl_callbacks tree_callbacks = {
+	.yajl_null = on_null,
+	.yajl_boolean = on_boolean,
+	.yajl_number = on_number,
+	.yajl_string = on_string,
+	.yajl_start_map = on_start_map,
+	.yajl_map_key = on_key,
+	.yajl_end_map = on_end,
+	.yajl_start_array = on_start_array,
+	.yajl_end_array = on_end,
+};
+
+/* Frees what a failed parse left: the members waiting on the stack and
+ * the containers still open, each with its own key. */
+static void
+free_builder(struct builder *b)
+{
+	for (size_t i = 0; i < b->nmembers; i++) {
+		free(b->members[i].key);
+		yajl_tree_free(b->members[i].value);
+	}
+	for (size_t i = 0; i < b->nopens; i++) {
+		free(b->opens[i].key);
+		free(b->opens[i].node);
+	}
+	free(b->key);
+	free(b->members);
+	free(b->opens);
+}
+
+int
+po_tree_parse(yajl_val *out, const char *text, size_t len, char *errbuf,
+    size_t errlen)
+{
+	struct builder b = { 0 };
+	yajl_handle handle = yajl_alloc(&tree_callbacks, NULL, &b);
+	yajl_status status;
+
+	if (handle == NULL)
+		po_oom();
+	status = yajl_parse(handle, (const unsigned char *)text, len);
+	if (status == yajl_status_ok)
+		status = yajl_complete_parse(handle);
+	if (status != yajl_status_ok && b.too_deep) {
+		snprintf(errbuf, errlen, "nesting deeper than %d levels",
+		    PO_TREE_MAX_DEPTH);
+	} else if (status != yajl_status_ok) {
+		unsigned char *err = yajl_get_error(handle, 0, NULL, 0);
+
+		snprintf(errbuf, errlen, "%s", (char *)err);
+		yajl_free_error(handle, err);
+	}
+	if (status != yajl_status_ok) {
+		yajl_free(handle);
+		yajl_tree_free(b.root);
+		free_builder(&b);
+		return -1;
+	}
+	yajl_free(handle);
+	free_builder(&b);
+	*out = b.root;
+	return 0;
+}
