@@ -10,16 +10,23 @@
 #include "lib/cli.h"
 #include "lib/json-val.h"
 #include "lib/msg.h"
+#include "lib/num.h"
+#include "lib/regress-baseline.h"
 #include "lib/runs.h"
 #include "lib/stream-read.h"
 #include "lib/stream-write.h"
 
 #define DEFAULT_BUDGET PKGDATADIR "/default-budget.json"
 
+/* Keys of the options without a short letter. */
+enum { OPT_BASELINE = 0x100, OPT_ALPHA };
+
 struct args {
 	char **budget_paths;
 	size_t nbudgets;
 	const char *env;
+	const char *baseline_path;
+	struct po_regress_opts regress;
 	char **files;
 	int nfiles;
 };
@@ -30,6 +37,15 @@ static const struct argp_option options[] = {
 	  "CI config (repeatable; default: the installed default budget)", 0 },
 	{ "env", 'e', "NAME", 0,
 	  "apply the overrides for environment NAME of po budgets", 0 },
+	{ NULL, 0, NULL, 0, "Comparison with a baseline:", 1 },
+	{ "baseline", OPT_BASELINE, "FILE", 0,
+	  "compare with the measurements of the po stream FILE, under the "
+	  "\"change\" limits of po budgets", 1 },
+	{ "alpha", OPT_ALPHA, "P", 0,
+	  "count a change between repeated runs only when the Mann-Whitney "
+	  "test's p-value is at most P (default 0.05)", 1 },
+	{ "verbose", 'v', NULL, 0,
+	  "name the metrics measured on one side only", 1 },
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
@@ -58,9 +74,26 @@ parse_opt(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--env needs a name");
 		args->env = arg;
 		break;
+	case OPT_BASELINE:
+		args->baseline_path = arg;
+		break;
+	case OPT_ALPHA:
+		if (po_num_parse(&args->regress.alpha, arg, strlen(arg)) < 0 ||
+		    !(args->regress.alpha > 0 && args->regress.alpha < 1))
+			argp_error(state, "--alpha needs a number between 0 and "
+			    "1, not '%s'", arg);
+		break;
+	case 'v':
+		args->regress.verbose = true;
+		break;
 	case ARGP_KEY_ARGS:
 		args->files = state->argv + state->next;
 		args->nfiles = state->argc - state->next;
+		break;
+	case ARGP_KEY_END:
+		if (args->baseline_path && strcmp(args->baseline_path, "-") == 0)
+			argp_error(state, "--baseline needs a file: the standard "
+			    "input is the stream to check");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -117,19 +150,19 @@ report_nothing_checked(const struct gate *gate)
 		    gate->runs.nruns, gate->runs.nruns == 1 ? "" : "s");
 }
 
+/* A baseline with no limit on change to hold it to is a mistake: the
+ * gate would pass every regression without a word. */
 static int
-load_budgets(struct po_budget ***out, struct args *args)
+load_baseline(struct po_runset *out, const struct args *args,
+    struct po_budget *const *budgets)
 {
-	struct po_budget **budgets;
-	int ret = 0;
-
-	budgets = po_xcalloc(args->nbudgets, sizeof(*budgets));
-	for (size_t i = 0; i < args->nbudgets; i++)
-		if (po_budget_load(&budgets[i], args->budget_paths[i],
-		    args->env) < 0)
-			ret = -1;
-	*out = budgets;
-	return ret;
+	if (!po_budget_any_change(budgets, args->nbudgets)) {
+		po_error(args->baseline_path, 0, 0, "no budget limits the "
+		    "change of any metric: give a rule of a po budget a "
+		    "\"change\"");
+		return -1;
+	}
+	return po_regress_load_baseline(out, args->baseline_path);
 }
 
 int
@@ -138,8 +171,9 @@ main(int argc, char **argv)
 	static const struct argp argp = { options, parse_opt, "[FILE...]", program_doc,
 		NULL, NULL, NULL };
 	static char *default_budget[] = { DEFAULT_BUDGET };
-	struct args args = { 0 };
+	struct args args = { .regress.alpha = PO_REGRESS_ALPHA };
 	struct gate gate = { 0 };
+	struct po_runset baseline = { 0 };
 	struct po_budget **budgets = NULL;
 
 	po_cli_init(argv[0]);
@@ -150,7 +184,9 @@ main(int argc, char **argv)
 	}
 	gate.input_name = args.nfiles == 0 ? "<stdin>" :
 	    args.nfiles == 1 ? args.files[0] : "the inputs";
-	if (load_budgets(&budgets, &args) < 0) {
+	if (po_budget_load_all(&budgets, args.budget_paths, args.nbudgets,
+	    args.env) < 0 || (args.baseline_path &&
+	    load_baseline(&baseline, &args, budgets) < 0)) {
 		gate.tally.errors++;
 	} else {
 		if (po_stream_read(args.files, args.nfiles, take_doc, &gate) < 0
@@ -163,6 +199,10 @@ main(int argc, char **argv)
 			for (size_t i = 0; i < args.nbudgets; i++)
 				po_budget_evaluate(budgets[i], &gate.runs,
 				    &gate.tally);
+			for (size_t i = 0; args.baseline_path &&
+			    i < args.nbudgets; i++)
+				po_budget_compare(budgets[i], &baseline,
+				    &gate.runs, &args.regress, &gate.tally);
 		}
 		report_nothing_checked(&gate);
 	}
@@ -170,12 +210,11 @@ main(int argc, char **argv)
 	po_summary_emit("po-budget", &gate.tally, args.budget_paths,
 	    args.nbudgets, NULL);
 	po_status_raise(po_tally_exit(&gate.tally));
-	for (size_t i = 0; i < args.nbudgets; i++)
-		po_budget_free(budgets ? budgets[i] : NULL);
-	free(budgets);
+	po_budget_free_all(budgets, args.nbudgets);
 	if (args.budget_paths != default_budget)
 		free(args.budget_paths);
 	po_runset_free(&gate.runs);
+	po_runset_free(&baseline);
 	po_doc_cleanup();
 	return po_msg_finish();
 }

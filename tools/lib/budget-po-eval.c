@@ -36,8 +36,8 @@ tags_match(yajl_val want, const struct po_run *run)
 	return true;
 }
 
-static bool
-run_matches(const struct rule *rule, const struct po_run *run)
+bool
+po_pobudget_run_matches(const struct rule *rule, const struct po_run *run)
 {
 	return !run->is_error &&
 	    fnmatch(rule->subject, run->subject, 0) == 0 &&
@@ -61,14 +61,8 @@ holds(double value, const char *op, double limit)
 	return value != limit;
 }
 
-struct values {
-	double *v;
-	size_t n;
-	size_t cap;
-};
-
 static void
-push(struct values *vals, double value)
+push(struct po_values *vals, double value)
 {
 	if (vals->n == vals->cap) {
 		vals->cap = vals->cap ? vals->cap * 2 : 8;
@@ -77,10 +71,9 @@ push(struct values *vals, double value)
 	vals->v[vals->n++] = value;
 }
 
-/* Adds a run's value of the metric, or its samples when the document
- * folded several runs into one.  Returns 0, or -1 after a message. */
-static int
-collect(struct values *vals, const struct rule *rule, const struct po_run *run)
+int
+po_pobudget_collect(struct po_values *vals, const struct rule *rule,
+    const struct po_run *run)
 {
 	yajl_val samples = po_run_metric_samples(run, rule->metric);
 	const char *unit = po_run_metric_unit(run, rule->metric);
@@ -131,7 +124,8 @@ aggregate(const struct rule *rule, double *sorted, size_t n)
  * only the warn limit warns; the limit shown is the one that decided. */
 static void
 emit_check(const struct po_pobudget *budget, const struct rule *rule,
-    const char *subject, const struct values *vals, struct po_tally *tally)
+    const char *subject, const struct po_values *vals,
+    struct po_tally *tally)
 {
 	double *sorted = po_xmalloc(vals->n * sizeof(double));
 	struct po_check check = { 0 };
@@ -172,8 +166,12 @@ evaluate_rule(const struct po_pobudget *budget, const struct rule *rule,
 {
 	size_t nsubjects = 0;
 
+	/* A rule that limits only the change from a baseline is held by
+	 * po_pobudget_compare. */
+	if (!rule->has_warn && !rule->has_error)
+		return;
 	for (size_t g = 0; g < runs->ngroups; g++) {
-		struct values vals = { 0 };
+		struct po_values vals = { 0 };
 		const char *subject = NULL;
 		const size_t *members;
 		size_t nmembers;
@@ -183,10 +181,10 @@ evaluate_rule(const struct po_pobudget *budget, const struct rule *rule,
 		for (size_t k = 0; k < nmembers; k++) {
 			const struct po_run *run = &runs->runs[members[k]];
 
-			if (!run_matches(rule, run))
+			if (!po_pobudget_run_matches(rule, run))
 				continue;
 			subject = run->subject;
-			if (collect(&vals, rule, run) < 0)
+			if (po_pobudget_collect(&vals, rule, run) < 0)
 				bad = 1;
 		}
 		if (subject == NULL)

@@ -132,6 +132,20 @@ rule_error(const struct rule *rule, const char *fmt, const char *arg)
 	return -1;
 }
 
+/* The two helpers above, for the limits on change (budget-po-change.c). */
+int
+po_pobudget_parse_limit(double *out, yajl_val v, const char *unit)
+{
+	return parse_limit(out, v, unit);
+}
+
+int
+po_pobudget_rule_error(const struct rule *rule, const char *fmt,
+    const char *arg)
+{
+	return rule_error(rule, fmt, arg);
+}
+
 static int
 parse_levels(struct rule *rule, yajl_val obj, const char *unit)
 {
@@ -203,7 +217,7 @@ check_keys(struct rule *rule, yajl_val obj)
 {
 	static const char *const keys[] = { "metric", "name", "subject",
 		"tags", "operator", "warn", "error", "aggregation", "unit",
-		"optional", "env", NULL };
+		"optional", "env", "change", NULL };
 
 	for (size_t i = 0; i < obj->u.object.len; i++)
 		if (!is_one_of(obj->u.object.keys[i], keys))
@@ -217,7 +231,7 @@ parse_rule(struct rule *rule, yajl_val obj, const char *default_agg,
     const char *env)
 {
 	const struct po_metric_def *def;
-	const char *metric, *op, *agg, *unit;
+	const char *metric, *op, *explicit_op, *agg, *unit;
 	yajl_val v;
 
 	if (!YAJL_IS_OBJECT(obj))
@@ -254,10 +268,10 @@ parse_rule(struct rule *rule, yajl_val obj, const char *default_agg,
 	    (op == NULL || !is_one_of(op, operators)))
 		return rule_error(rule, "'operator' must be one of < <= > >= "
 		    "== !=%s", "");
-	if (op == NULL && (op = default_operator(def)) == NULL)
-		return rule_error(rule, "'operator' is required for metric "
-		    "'%s', which po does not know", metric);
-	for (size_t i = 0; operators[i]; i++)
+	explicit_op = op;
+	if (op == NULL)
+		op = default_operator(def);
+	for (size_t i = 0; op != NULL && operators[i]; i++)
 		if (strcmp(op, operators[i]) == 0)
 			rule->op = operators[i];
 	agg = po_val_string(obj, "aggregation");
@@ -272,12 +286,16 @@ parse_rule(struct rule *rule, yajl_val obj, const char *default_agg,
 		    "");
 	rule->optional = v != NULL && YAJL_IS_TRUE(v);
 	if (parse_levels(rule, obj, rule->unit) < 0 ||
-	    parse_env(rule, po_val_get(obj, "env"), env, rule->unit) < 0)
+	    parse_env(rule, po_val_get(obj, "env"), env, rule->unit) < 0 ||
+	    po_pobudget_parse_change(rule, po_val_get(obj, "change")) < 0)
 		return -1;
-	if (!rule->has_warn && !rule->has_error)
-		return rule_error(rule, "a rule needs a 'warn' or an 'error' "
-		    "limit%s", "");
-	return 0;
+	if (!rule->has_warn && !rule->has_error && !rule->has_change)
+		return rule_error(rule, "a rule needs a 'warn', an 'error' or "
+		    "a 'change' limit%s", "");
+	if ((rule->has_warn || rule->has_error) && rule->op == NULL)
+		return rule_error(rule, "'operator' is required for metric "
+		    "'%s', which po does not know", metric);
+	return po_pobudget_direction(&rule->better, rule, explicit_op, def);
 }
 
 static int

@@ -88,6 +88,49 @@ po_budget_evaluate(const struct po_budget *budget,
 	}
 }
 
+int
+po_budget_load_all(struct po_budget ***out, char *const *paths, size_t n,
+    const char *env)
+{
+	int ret = 0;
+
+	*out = po_xcalloc(n, sizeof(**out));
+	for (size_t i = 0; i < n; i++)
+		if (po_budget_load(&(*out)[i], paths[i], env) < 0)
+			ret = -1;
+	return ret;
+}
+
+void
+po_budget_free_all(struct po_budget **budgets, size_t n)
+{
+	for (size_t i = 0; budgets != NULL && i < n; i++)
+		po_budget_free(budgets[i]);
+	free(budgets);
+}
+
+bool
+po_budget_any_change(struct po_budget *const *budgets, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (budgets[i]->format == PO_BUDGET_PO &&
+		    po_pobudget_has_change(budgets[i]->u.po))
+			return true;
+	return false;
+}
+
+void
+po_budget_compare(const struct po_budget *budget,
+    const struct po_runset *baseline, const struct po_runset *runs,
+    const struct po_regress_opts *opts, struct po_tally *tally)
+{
+	/* Lighthouse's budget.json and Lighthouse CI's assertions have no
+	 * notion of a baseline; po's format is the one that says how much
+	 * worse a metric may get. */
+	if (budget->format == PO_BUDGET_PO)
+		po_pobudget_compare(budget->u.po, baseline, runs, opts, tally);
+}
+
 void
 po_budget_free(struct po_budget *budget)
 {

@@ -39,6 +39,34 @@ emit_origin(yajl_gen gen, const struct po_check *check)
 	yajl_gen_map_close(gen);
 }
 
+/* The members of a regression check: the change is in the metric's unit,
+ * and relative to the baseline only where that means something. */
+static void
+emit_regression(yajl_gen gen, const struct po_check *check)
+{
+	const struct po_check_regression *r = check->regression;
+	double change = check->value - r->baseline;
+
+	po_gen_key_double(gen, "baseline", r->baseline);
+	po_gen_key_double(gen, "change", change);
+	po_gen_key_double(gen, "change_ratio",
+	    r->baseline != 0 ? change / r->baseline : NAN);
+	po_gen_key(gen, "runs");
+	yajl_gen_map_open(gen);
+	po_gen_key(gen, "baseline");
+	yajl_gen_integer(gen, (long long)r->nbaseline);
+	po_gen_key(gen, "current");
+	yajl_gen_integer(gen, (long long)r->ncurrent);
+	yajl_gen_map_close(gen);
+	po_gen_key(gen, "test");
+	yajl_gen_map_open(gen);
+	po_gen_key_string(gen, "method", r->method);
+	if (r->has_p_value)
+		po_gen_key_double(gen, "p_value", r->p_value);
+	po_gen_key_double(gen, "alpha", r->alpha);
+	yajl_gen_map_close(gen);
+}
+
 static void
 emit_optional(yajl_gen gen, const char *key, const char *value)
 {
@@ -57,6 +85,8 @@ po_check_emit(const struct po_check *check, struct po_tally *tally)
 	    "");
 	po_gen_key_string(gen, "name", check->name);
 	emit_optional(gen, "metric", check->metric);
+	if (check->regression != NULL)
+		po_gen_key_string(gen, "kind", "regression");
 	emit_optional(gen, "audit", check->audit);
 	emit_optional(gen, "assertion", check->assertion);
 	po_gen_key_string(gen, "status", po_check_status(check));
@@ -75,6 +105,8 @@ po_check_emit(const struct po_check *check, struct po_tally *tally)
 			po_gen_double(gen, check->values[i]);
 		yajl_gen_array_close(gen);
 	}
+	if (check->regression != NULL)
+		emit_regression(gen, check);
 	emit_optional(gen, "message", check->message);
 	emit_optional(gen, "file", check->run_file);
 	emit_origin(gen, check);

@@ -11,6 +11,18 @@ enum po_level {
 	PO_LEVEL_WARN           /* failing it is reported, the gate passes */
 };
 
+/* What a regression check adds to a check: the baseline it was compared
+ * with and how the comparison decided (po-json(5)). */
+struct po_check_regression {
+	double baseline;        /* the median of the baseline runs */
+	size_t nbaseline;       /* runs on each side */
+	size_t ncurrent;
+	const char *method;     /* "mann-whitney-u" or "single-sample" */
+	bool has_p_value;       /* the Mann-Whitney test's one-sided p-value */
+	double p_value;
+	double alpha;
+};
+
 struct po_check {
 	const char *source;     /* the tool that checked: "po-budget" */
 	const char *subject;    /* what was measured: a URL, a test name */
@@ -33,6 +45,9 @@ struct po_check {
 	const char *origin_file;
 	const char *origin_format;  /* "po", "lighthouse-budget", "lhci", ... */
 	const char *origin_rule;    /* where in the file, e.g. "rules[2]" */
+	/* NULL, or the comparison with a baseline that made this check a
+	 * regression check ("kind": "regression"). */
+	const struct po_check_regression *regression;
 };
 
 struct po_tally {
