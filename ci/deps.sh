@@ -32,4 +32,7 @@ PO_TEST_PACKAGES="jq libxml2-utils python3 python3-jsonschema mandoc git
 # -- baseline packages --
 # -- end baseline packages --
 # -- report-html packages --
+# Headless Chromium renders po-report's HTML page in tests/report-html.sh,
+# which checks that the screenshot is not blank (skipped without it).
+PO_TEST_PACKAGES="$PO_TEST_PACKAGES chromium"
 # -- end report-html packages --

@@ -150,7 +150,7 @@ is "$passed" 0 "each of the $size truncations of a passing stream fails the gate
 # --- options ------------------------------------------------------------------
 run po-report -f yaml "$S/pass.ndjson"
 exit_is 2 "an unknown format: exit 2"
-like "$T_ERR" "^po-report: unknown format 'yaml' \(expected text, markdown, junit or github\)$" \
+like "$T_ERR" "^po-report: unknown format 'yaml' \(expected text, markdown, junit, github, html or svg\)$" \
     "and says which there are"
 run po-report --color=sometimes "$S/pass.ndjson"
 exit_is 2 "a bad --color: exit 2"

@@ -154,6 +154,6 @@ else
 fi
 run po-report --help
 exit_is 0 "--help exits 0"
-like "$T_OUT" 'markdown, junit or github' "--help lists the formats"
+like "$T_OUT" 'markdown, junit, github, html' "--help lists the formats"
 
 done_testing

@@ -17,15 +17,17 @@ struct args {
 	bool gate;
 	enum po_color color;
 	size_t max_bytes;
+	const char *metric;
+	const char *subject;
 	char **files;
 	int nfiles;
 };
 
-enum { OPT_GATE = 0x100, OPT_COLOR, OPT_MAX_BYTES };
+enum { OPT_GATE = 0x100, OPT_COLOR, OPT_MAX_BYTES, OPT_METRIC, OPT_SUBJECT };
 
 static const struct argp_option options[] = {
 	{ "format", 'f', "FORMAT", 0,
-	  "text (the default), markdown, junit or github", 0 },
+	  "text (the default), markdown, junit, github, html or svg", 0 },
 	{ "gate", OPT_GATE, NULL, 0,
 	  "exit with the verdict: 0 pass or warn, 1 fail, 2 error or no "
 	  "summary", 0 },
@@ -36,14 +38,19 @@ static const struct argp_option options[] = {
 	  "keep markdown output under N bytes, leaving out findings and then "
 	  "passing checks (default 1048576, GitHub's step-summary limit; "
 	  "0: no limit)", 1 },
+	{ "metric", OPT_METRIC, "NAME", 0,
+	  "show the history of metric NAME only (svg: the chart to draw)", 2 },
+	{ "subject", OPT_SUBJECT, "SUBJECT", 0,
+	  "show the history of SUBJECT only", 2 },
 	{ NULL, 0, NULL, 0, NULL, 0 }
 };
 
 static const char program_doc[] =
     "Render a po stream: the verdict of its last summary, the checks that "
     "did not pass, the error documents and the findings ranked by "
-    "estimated savings, as text, Markdown, JUnit XML or GitHub Actions "
-    "workflow commands."
+    "estimated savings, regression checks before and after, and the history "
+    "of each metric, as text, Markdown, JUnit XML, GitHub Actions workflow "
+    "commands, an HTML page or an SVG chart."
     "\v"
     "Example:\n"
     "  po-lighthouse-parse lhr/*.json | po-budget -b lighthouserc.json "
@@ -60,7 +67,7 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		args->render = po_render_find(arg);
 		if (args->render == NULL)
 			argp_error(state, "unknown format '%s' (expected text, "
-			    "markdown, junit or github)", arg);
+			    "markdown, junit, github, html or svg)", arg);
 		break;
 	case OPT_GATE:
 		args->gate = true;
@@ -76,6 +83,12 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0)
 			argp_error(state, "--max-bytes takes a number of bytes, "
 			    "not '%s'", arg);
+		break;
+	case OPT_METRIC:
+		args->metric = arg;
+		break;
+	case OPT_SUBJECT:
+		args->subject = arg;
 		break;
 	case ARGP_KEY_ARGS:
 		args->files = state->argv + state->next;
@@ -104,7 +117,7 @@ main(int argc, char **argv)
 	static const struct argp argp = { options, parse_opt, "[FILE...]",
 		program_doc, NULL, NULL, NULL };
 	struct args args = { po_render_text, false, PO_COLOR_AUTO, 1048576,
-		NULL, 0 };
+		NULL, NULL, NULL, 0 };
 	struct po_render_opts opts;
 	struct po_report *report;
 	bool bad_input;
@@ -113,6 +126,8 @@ main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, &args);
 	opts.color = po_color_use(args.color);
 	opts.max_bytes = args.max_bytes;
+	opts.metric = args.metric;
+	opts.subject = args.subject;
 
 	report = po_report_new();
 	bad_input = po_stream_read(args.files, args.nfiles, po_report_add,
@@ -120,6 +135,7 @@ main(int argc, char **argv)
 	if (report->ndocs == 0 && !bad_input)
 		po_error(input_name(&args), 0, 0, "no po documents in the input");
 	po_report_finish(report, bad_input);
+	po_history_filter(report->history, args.metric, args.subject);
 	/* A renderer that fails has said so and raised the status. */
 	args.render(report, &opts);
 	if (args.gate) {

@@ -7,6 +7,7 @@
 
 #include "format.h"
 #include "lib/num.h"
+#include "sparkline.h"
 
 /* Room for a number without its unit: at most 15 digits, a sign, a point
  * and two decimals, or "%.3g". */
@@ -265,5 +266,108 @@ po_format_tally(char *buf, size_t size,
 	if (s->errors > 0)
 		append(buf, size, &len, "; %.0f error%s", s->errors,
 		    plural(s->errors));
+	return buf;
+}
+
+void
+po_format_before_after(char *before, char *after,
+    const struct po_report_check *check)
+{
+	if (check->has_baseline)
+		po_format_value(before, check->baseline, check->unit);
+	else
+		snprintf(before, PO_FORMAT_SIZE, "n/a");
+	if (check->has_value)
+		po_format_value(after, check->value, check->unit);
+	else
+		snprintf(after, PO_FORMAT_SIZE, "n/a");
+}
+
+char *
+po_format_change(char *buf, const struct po_report_check *check)
+{
+	char change[PO_FORMAT_SIZE], ratio[PO_FORMAT_SIZE];
+	double delta = check->change;
+
+	if (!check->has_change) {
+		if (!check->has_baseline || !check->has_value) {
+			snprintf(buf, PO_FORMAT_SIZE, "n/a");
+			return buf;
+		}
+		delta = check->value - check->baseline;
+	}
+	po_format_margin(change, delta, check->unit);
+	if (!check->has_change_ratio) {
+		snprintf(buf, PO_FORMAT_SIZE, "%s", change);
+		return buf;
+	}
+	po_format_margin(ratio, check->change_ratio, "ratio");
+	snprintf(buf, PO_FORMAT_SIZE, "%.*s (%.*s)", PO_FORMAT_SIZE / 2 - 2,
+	    change, PO_FORMAT_SIZE / 2 - 2, ratio);
+	return buf;
+}
+
+const char *
+po_format_target(enum po_outcome outcome)
+{
+	static const char *const words[] = { "no", "yes (warn)", "yes" };
+
+	return words[outcome];
+}
+
+char *
+po_format_test(char *buf, size_t size, const struct po_report_check *check)
+{
+	const char *method = check->test_method;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (method != NULL && strcmp(method, "mann-whitney-u") == 0)
+		append(buf, size, &len, "Mann-Whitney U");
+	else if (method != NULL && strcmp(method, "single-sample") == 0)
+		append(buf, size, &len, "single sample");
+	else if (method != NULL)
+		append(buf, size, &len, "%.80s", method);
+	if (check->has_p_value)
+		append(buf, size, &len, "%sp = %.3g", len ? ", " : "",
+		    check->p_value);
+	if (check->has_alpha)
+		append(buf, size, &len, "%salpha %.3g", len ? ", " : "",
+		    check->alpha);
+	if (check->has_runs)
+		append(buf, size, &len, "%s%.0f run%s before, %.0f after",
+		    len ? ", " : "", check->runs_baseline,
+		    check->runs_baseline == 1 ? "" : "s", check->runs_current);
+	return buf;
+}
+
+char *
+po_format_history(char *buf, size_t size,
+    const struct po_history_series *series)
+{
+	const struct po_history_series *s = series;
+	char first[PO_FORMAT_SIZE], last[PO_FORMAT_SIZE];
+	char change[PO_FORMAT_SIZE], low[PO_FORMAT_SIZE], high[PO_FORMAT_SIZE];
+	double min, max;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (s->npoints == 0)
+		return buf;
+	po_spark_range(&min, &max, s);
+	po_format_pair(first, last, s->points[0].value,
+	    s->points[s->npoints - 1].value, s->unit);
+	po_format_margin(change, s->points[s->npoints - 1].value -
+	    s->points[0].value, s->unit);
+	po_format_pair(low, high, min, max, s->unit);
+	if (s->npoints == 1)
+		append(buf, size, &len, "%s at 1 commit", first);
+	else
+		append(buf, size, &len, "%s to %s (%s) over %zu commits, "
+		    "min %s, max %s", first, last, change, s->npoints, low,
+		    high);
+	if (s->max_runs > 1)
+		append(buf, size, &len, "; median of up to %zu runs per commit",
+		    s->max_runs);
 	return buf;
 }

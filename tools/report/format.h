@@ -44,4 +44,32 @@ char *po_format_beyond(char *buf, const struct po_report_check *check);
 char *po_format_tally(char *buf, size_t size,
     const struct po_report_summary *summary);
 
+/* The baseline and current values of a regression check, each in its
+ * unit or "n/a" (PO_FORMAT_SIZE bytes each).  Both are rounded alike even
+ * when that shows them equal: the change beside them tells them apart. */
+void po_format_before_after(char *before, char *after,
+    const struct po_report_check *check);
+
+/* The change of a regression check against its baseline, signed, with the
+ * relative change when there is one: "+300 ms (+14.3%)".  "n/a" when the
+ * check gives no change and no baseline to compute it from.  Returns `buf`
+ * (PO_FORMAT_SIZE bytes). */
+char *po_format_change(char *buf, const struct po_report_check *check);
+
+/* Whether a check met its target: "yes", "yes (warn)" or "no". */
+const char *po_format_target(enum po_outcome outcome);
+
+/* How a regression check decided, in a phrase: "Mann-Whitney U,
+ * p = 0.012, alpha 0.05, 5 runs before, 5 after", "single sample,
+ * alpha 0.05, 3 runs before, 1 after"; empty when the check does not say.
+ * Returns `buf`. */
+char *po_format_test(char *buf, size_t size,
+    const struct po_report_check *check);
+
+/* A history series in a phrase: "2.1 s to 2.4 s (+300 ms) over 5 commits,
+ * min 2 s, max 2.6 s; median of up to 3 runs per commit".  Returns
+ * `buf`. */
+char *po_format_history(char *buf, size_t size,
+    const struct po_history_series *series);
+
 #endif

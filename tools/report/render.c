@@ -13,7 +13,9 @@ static const struct {
 	{ "text", po_render_text },
 	{ "markdown", po_render_markdown },
 	{ "junit", po_render_junit },
-	{ "github", po_render_github }
+	{ "github", po_render_github },
+	{ "html", po_render_html },
+	{ "svg", po_render_svg }
 };
 
 po_render_fn

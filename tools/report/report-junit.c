@@ -13,99 +13,28 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/xmlwriter.h>
 
 #include "format.h"
 #include "lib/msg.h"
 #include "render.h"
-
-/* The writer, and whether a call to it has failed: after a failure every
- * further call is skipped, and the renderer reports once. */
-struct xml {
-	xmlTextWriterPtr w;
-	bool failed;
-};
-
-/* A copy of `s` that XML 1.0 can carry: control characters other than tab
- * and line breaks, and U+FFFE and U+FFFF, are not allowed even as
- * character references (libxml2's writer passes them through), so they
- * become U+FFFD.  The caller frees the copy. */
-static char *
-xml_text(const char *s)
-{
-	static const char replacement[] = "\xef\xbf\xbd";
-	size_t len = strlen(s);
-	char *out = po_xmalloc(len * 3 + 1);
-	char *o = out;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
-		    (p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe ||
-		    p[2] == 0xbf))) {
-			if (*p >= 0x20)
-				p += 2;
-			memcpy(o, replacement, 3);
-			o += 3;
-		} else {
-			*o++ = (char)*p;
-		}
-	}
-	*o = '\0';
-	return out;
-}
+#include "xml.h"
 
 static void
-start(struct xml *x, const char *element)
-{
-	if (!x->failed && xmlTextWriterStartElement(x->w,
-	    BAD_CAST element) < 0)
-		x->failed = true;
-}
-
-static void
-end(struct xml *x)
-{
-	if (!x->failed && xmlTextWriterEndElement(x->w) < 0)
-		x->failed = true;
-}
-
-static void
-attr(struct xml *x, const char *name, const char *value)
-{
-	char *clean = xml_text(value);
-
-	if (!x->failed && xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
-	    BAD_CAST clean) < 0)
-		x->failed = true;
-	free(clean);
-}
-
-static void
-attr_count(struct xml *x, const char *name, size_t n)
+attr_count(struct po_xml *x, const char *name, size_t n)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "%zu", n);
-	attr(x, name, buf);
-}
-
-static void
-text(struct xml *x, const char *s)
-{
-	char *clean = xml_text(s);
-
-	if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST clean) < 0)
-		x->failed = true;
-	free(clean);
+	po_xml_attr(x, name, buf);
 }
 
 /* An element holding only text: <system-out>...</system-out>. */
 static void
-text_element(struct xml *x, const char *element, const char *s)
+text_element(struct po_xml *x, const char *element, const char *s)
 {
-	start(x, element);
-	text(x, s);
-	end(x);
+	po_xml_start(x, element);
+	po_xml_text(x, s);
+	po_xml_end(x);
 }
 
 /* The details of a check, a line each, for the body of a <failure> or a
@@ -158,35 +87,35 @@ testcase_name(char *buf, size_t size, const char *name, size_t occurrence)
 }
 
 static void
-write_check(struct xml *x, const struct po_report_check *c,
+write_check(struct po_xml *x, const struct po_report_check *c,
     size_t occurrence)
 {
 	char *details = check_details(c);
 	char *name = po_xmalloc(strlen(c->name) + 32);
 
 	testcase_name(name, strlen(c->name) + 32, c->name, occurrence);
-	start(x, "testcase");
-	attr(x, "classname", *c->subject ? c->subject : "(no subject)");
-	attr(x, "name", name);
+	po_xml_start(x, "testcase");
+	po_xml_attr(x, "classname", *c->subject ? c->subject : "(no subject)");
+	po_xml_attr(x, "name", name);
 	if (c->outcome == PO_OUTCOME_FAIL) {
 		char message[256];
 
-		start(x, "failure");
-		attr(x, "message", po_format_outcome(message, sizeof(message),
-		    c));
-		attr(x, "type", "fail");
-		text(x, details);
-		end(x);
+		po_xml_start(x, "failure");
+		po_xml_attr(x, "message", po_format_outcome(message,
+		    sizeof(message), c));
+		po_xml_attr(x, "type", "fail");
+		po_xml_text(x, details);
+		po_xml_end(x);
 	} else {
 		text_element(x, "system-out", details);
 	}
-	end(x);
+	po_xml_end(x);
 	free(name);
 	free(details);
 }
 
 static void
-write_error(struct xml *x, const struct po_report_error *e,
+write_error(struct po_xml *x, const struct po_report_error *e,
     size_t occurrence)
 {
 	const char *code = e->code ? e->code : "error";
@@ -204,15 +133,15 @@ write_error(struct xml *x, const struct po_report_error *e,
 	if (fclose(f) != 0)
 		po_oom();
 	testcase_name(name, strlen(code) + 32, code, occurrence);
-	start(x, "testcase");
-	attr(x, "classname", *e->subject ? e->subject : "(no subject)");
-	attr(x, "name", name);
-	start(x, "error");
-	attr(x, "message", e->message);
-	attr(x, "type", code);
-	text(x, body);
-	end(x);
-	end(x);
+	po_xml_start(x, "testcase");
+	po_xml_attr(x, "classname", *e->subject ? e->subject : "(no subject)");
+	po_xml_attr(x, "name", name);
+	po_xml_start(x, "error");
+	po_xml_attr(x, "message", e->message);
+	po_xml_attr(x, "type", code);
+	po_xml_text(x, body);
+	po_xml_end(x);
+	po_xml_end(x);
 	free(name);
 	free(body);
 }
@@ -253,8 +182,8 @@ number_names(size_t *occurrence, const char **names, size_t n)
 /* The checks [c0, c1) and errors [e0, e1) of check_order and error_order
  * are those of one subject. */
 static void
-write_suite(struct xml *x, const struct po_report *report, const char *subject,
-    size_t c0, size_t c1, size_t e0, size_t e1)
+write_suite(struct po_xml *x, const struct po_report *report,
+    const char *subject, size_t c0, size_t c1, size_t e0, size_t e1)
 {
 	size_t n = (c1 - c0) + (e1 - e0);
 	const char **names = po_xcalloc(n, sizeof(*names));
@@ -275,8 +204,8 @@ write_suite(struct xml *x, const struct po_report *report, const char *subject,
 		names[c1 - c0 + i - e0] = e->code ? e->code : "error";
 	}
 	number_names(occurrence, names, n);
-	start(x, "testsuite");
-	attr(x, "name", *subject ? subject : "(no subject)");
+	po_xml_start(x, "testsuite");
+	po_xml_attr(x, "name", *subject ? subject : "(no subject)");
 	attr_count(x, "tests", n);
 	attr_count(x, "failures", nfailed);
 	attr_count(x, "errors", e1 - e0);
@@ -287,13 +216,13 @@ write_suite(struct xml *x, const struct po_report *report, const char *subject,
 	for (size_t i = e0; i < e1; i++)
 		write_error(x, &report->errors[report->error_order[i]],
 		    occurrence[c1 - c0 + i - e0]);
-	end(x);
+	po_xml_end(x);
 	free(names);
 	free(occurrence);
 }
 
 static void
-write_verdict(struct xml *x, const struct po_report *report)
+write_verdict(struct po_xml *x, const struct po_report *report)
 {
 	const char *reason = po_report_error_reason(report);
 	bool error = report->verdict == PO_VERDICT_ERROR;
@@ -308,26 +237,26 @@ write_verdict(struct xml *x, const struct po_report *report)
 	else
 		snprintf(message, sizeof(message), "%s: %s",
 		    po_verdict_title(report->verdict), tally);
-	start(x, "testsuite");
-	attr(x, "name", "po-report");
+	po_xml_start(x, "testsuite");
+	po_xml_attr(x, "name", "po-report");
 	attr_count(x, "tests", 1);
 	attr_count(x, "failures", !error);
 	attr_count(x, "errors", error);
 	attr_count(x, "skipped", 0);
-	start(x, "testcase");
-	attr(x, "classname", "po-report");
-	attr(x, "name", "verdict");
-	start(x, error ? "error" : "failure");
-	attr(x, "message", message);
-	attr(x, "type", error ? "error" : "fail");
-	text(x, message);
+	po_xml_start(x, "testcase");
+	po_xml_attr(x, "classname", "po-report");
+	po_xml_attr(x, "name", "verdict");
+	po_xml_start(x, error ? "error" : "failure");
+	po_xml_attr(x, "message", message);
+	po_xml_attr(x, "type", error ? "error" : "fail");
+	po_xml_text(x, message);
 	if (report->summary.present && report->summary.message != NULL) {
-		text(x, "\n");
-		text(x, report->summary.message);
+		po_xml_text(x, "\n");
+		po_xml_text(x, report->summary.message);
 	}
-	end(x);
-	end(x);
-	end(x);
+	po_xml_end(x);
+	po_xml_end(x);
+	po_xml_end(x);
 }
 
 /* Whether the testcases of the checks and errors alone would hide the
@@ -346,7 +275,7 @@ verdict_needs_testcase(const struct po_report *report)
 }
 
 static void
-write_suites(struct xml *x, const struct po_report *report)
+write_suites(struct po_xml *x, const struct po_report *report)
 {
 	size_t nfailed = 0;
 	bool extra = verdict_needs_testcase(report);
@@ -354,8 +283,8 @@ write_suites(struct xml *x, const struct po_report *report)
 
 	for (size_t i = 0; i < report->nchecks; i++)
 		nfailed += report->checks[i].outcome == PO_OUTCOME_FAIL;
-	start(x, "testsuites");
-	attr(x, "name", "po");
+	po_xml_start(x, "testsuites");
+	po_xml_attr(x, "name", "po");
 	attr_count(x, "tests", report->nchecks + report->nerrors + extra);
 	attr_count(x, "failures", nfailed + (extra && !extra_error));
 	attr_count(x, "errors", report->nerrors + (extra && extra_error));
@@ -375,38 +304,16 @@ write_suites(struct xml *x, const struct po_report *report)
 	}
 	if (extra)
 		write_verdict(x, report);
-	end(x);
+	po_xml_end(x);
 }
 
 int
 po_render_junit(const struct po_report *report,
     const struct po_render_opts *opts)
 {
-	xmlOutputBufferPtr out;
-	struct xml x = { NULL, false };
+	struct po_xml x;
 
-	fflush(stdout);
-	/* The buffer writes through to stdout and leaves it open, so that
-	 * po_msg_finish still sees a failed write. */
-	out = xmlOutputBufferCreateFile(stdout, NULL);
-	if (out == NULL)
-		po_oom();
-	x.w = xmlNewTextWriter(out);
-	if (x.w == NULL) {
-		xmlOutputBufferClose(out);
-		po_oom();
-	}
-	if (xmlTextWriterSetIndent(x.w, 1) < 0 ||
-	    xmlTextWriterSetIndentString(x.w, BAD_CAST "  ") < 0 ||
-	    xmlTextWriterStartDocument(x.w, NULL, "UTF-8", NULL) < 0)
-		x.failed = true;
+	po_xml_open(&x, true);
 	write_suites(&x, report);
-	if (!x.failed && xmlTextWriterEndDocument(x.w) < 0)
-		x.failed = true;
-	xmlFreeTextWriter(x.w);
-	if (x.failed) {
-		po_error(NULL, 0, 0, "could not write the JUnit XML report");
-		return -1;
-	}
-	return 0;
+	return po_xml_close(&x, "the JUnit XML report");
 }

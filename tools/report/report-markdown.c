@@ -4,7 +4,9 @@
  * Each part is rendered into memory first; when the whole would be too
  * big, findings are left out from the lowest ranked up, then passing
  * checks, and a note says how many.  The verdict, the checks that failed
- * or warned and the error documents are always written. */
+ * or warned, the error documents, the regression checks and the history
+ * are always written: each has a row per check or per series, never per
+ * run. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include "format.h"
 #include "lib/msg.h"
 #include "render.h"
+#include "sparkline.h"
 
 /* Cells longer than this are cut: a table row is read, not parsed, and a
  * hostile string must not push the failing checks out of the limit. */
@@ -292,6 +295,81 @@ render_finding_rows(struct part *p, const struct po_report *report)
 	}
 }
 
+static const char *
+target_cell(enum po_outcome outcome)
+{
+	static const char *const cells[] = {
+		"\u274c no", "\u26a0\ufe0f yes (warn)", "\u2705 yes"
+	};
+
+	return cells[outcome];
+}
+
+/* The regression checks: each metric before and after, the change, and
+ * whether it stayed within what the budget allows. */
+static void
+render_before_after(FILE *f, const struct po_report *report)
+{
+	char before[PO_FORMAT_SIZE], after[PO_FORMAT_SIZE];
+	char change[PO_FORMAT_SIZE], test[256];
+
+	if (report->nregressions == 0)
+		return;
+	fputs("\n### Before and after\n\n"
+	    "| Subject | Metric | Before | After | Change | Target met "
+	    "| Test |\n"
+	    "| --- | --- | ---: | ---: | ---: | --- | --- |\n", f);
+	for (size_t i = 0; i < report->nchecks; i++) {
+		const struct po_report_check *c =
+		    &report->checks[report->check_order[i]];
+
+		if (!c->regression)
+			continue;
+		po_format_before_after(before, after, c);
+		fputs("| ", f);
+		put_md(f, *c->subject ? c->subject : "(no subject)");
+		fputs(" | ", f);
+		put_md(f, c->metric ? c->metric : c->name);
+		fprintf(f, " | %s | %s | %s | %s | ", before, after,
+		    po_format_change(change, c), target_cell(c->outcome));
+		put_md(f, po_format_test(test, sizeof(test), c));
+		fputs(" |\n", f);
+	}
+}
+
+/* Each series of the history as a sparkline, oldest commit first. */
+static void
+render_history(FILE *f, const struct po_report *report)
+{
+	size_t n;
+	const struct po_history_series *s = po_history_series(report->history,
+	    &n);
+	char phrase[512], limit[PO_FORMAT_SIZE];
+
+	if (n == 0)
+		return;
+	fputs("\n### History\n\n"
+	    "| Subject | Metric | Trend (oldest first) | Values | Budget |\n"
+	    "| --- | --- | --- | --- | --- |\n", f);
+	for (size_t i = 0; i < n; i++) {
+		fputs("| ", f);
+		put_md(f, *s[i].subject ? s[i].subject : "(no subject)");
+		fputs(" | ", f);
+		put_md(f, s[i].metric);
+		fputs(" | ", f);
+		/* GitHub renders Unicode whatever the locale of the runner. */
+		po_spark_write(f, &s[i], true);
+		fprintf(f, " | %s | ", po_format_history(phrase, sizeof(phrase),
+		    &s[i]));
+		if (s[i].has_limit) {
+			put_md(f, s[i].op);
+			fprintf(f, " %s", po_format_value(limit, s[i].limit,
+			    s[i].unit));
+		}
+		fputs(" |\n", f);
+	}
+}
+
 static const char left_out_note[] =
     "\n_%zu %s left out to keep this report under %zu bytes._\n";
 
@@ -317,6 +395,8 @@ struct markdown {
 	struct part failing;            /* failed, then warned checks */
 	struct part passing;
 	struct part errors;
+	struct part before_after;
+	struct part history;
 	struct part findings_head;      /* heading, matrix, table header */
 	struct part findings;
 };
@@ -337,6 +417,12 @@ render_parts(struct markdown *md, const struct po_report *report)
 	part_open(&md->errors);
 	render_errors(md->errors.f, report);
 	part_close(&md->errors);
+	part_open(&md->before_after);
+	render_before_after(md->before_after.f, report);
+	part_close(&md->before_after);
+	part_open(&md->history);
+	render_history(md->history.f, report);
+	part_close(&md->history);
 	part_open(&md->findings_head);
 	if (report->nfindings > 0)
 		render_findings_head(md->findings_head.f, report);
@@ -354,6 +440,7 @@ fit(size_t *npassing, size_t *nfindings, const struct markdown *md,
     const struct po_report *report, size_t max)
 {
 	size_t must = md->head.len + md->failing.len + md->errors.len +
+	    md->before_after.len + md->history.len +
 	    (report->nchecks > 0 ? sizeof(checks_head) - 1 : 0);
 	const struct part *pass = &md->passing, *find = &md->findings;
 	size_t notes, room, total;
@@ -404,6 +491,8 @@ po_render_markdown(const struct po_report *report,
 	fwrite(md.passing.text, 1, part_size(&md.passing, npassing), stdout);
 	left_out(stdout, md.passing.nrows - npassing, "passing checks", max);
 	fwrite(md.errors.text, 1, md.errors.len, stdout);
+	fwrite(md.before_after.text, 1, md.before_after.len, stdout);
+	fwrite(md.history.text, 1, md.history.len, stdout);
 	if (nfindings > 0) {
 		fwrite(md.findings_head.text, 1, md.findings_head.len, stdout);
 		fwrite(md.findings.text, 1, part_size(&md.findings, nfindings),
@@ -415,6 +504,8 @@ po_render_markdown(const struct po_report *report,
 	part_free(&md.failing);
 	part_free(&md.passing);
 	part_free(&md.errors);
+	part_free(&md.before_after);
+	part_free(&md.history);
 	part_free(&md.findings_head);
 	part_free(&md.findings);
 	return 0;

@@ -1,11 +1,13 @@
 /* The text report: a summary for a terminal or a CI log, verdict first. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "format.h"
 #include "render.h"
+#include "sparkline.h"
 
 /* Strings longer than this are cut: a report line is read, not parsed. */
 #define TEXT_MAX 300
@@ -349,6 +351,134 @@ render_findings(const struct po_report *report,
 	}
 }
 
+/* The cells of a row of the before/after table. */
+struct change_row {
+	char before[PO_FORMAT_SIZE];
+	char after[PO_FORMAT_SIZE];
+	char change[PO_FORMAT_SIZE];
+	const char *target;
+};
+
+static void
+change_row(struct change_row *row, const struct po_report_check *c)
+{
+	po_format_before_after(row->before, row->after, c);
+	po_format_change(row->change, c);
+	row->target = po_format_target(c->outcome);
+}
+
+static const char *
+check_metric(const struct po_report_check *c)
+{
+	return c->metric ? c->metric : c->name;
+}
+
+static size_t
+widest(size_t width, size_t cell)
+{
+	return cell > width ? cell : width;
+}
+
+/* The regression checks as a table, by subject: what the metric was on
+ * the baseline, what it is now, the change, and whether it stayed within
+ * what the budget allows. */
+static void
+render_before_after(const struct po_report *report,
+    const struct po_render_opts *opts)
+{
+	const size_t *order = report->check_order;
+	size_t w[5] = { 6, 6, 5, 6, 10 };
+	struct change_row row;
+	char test[256];
+
+	if (report->nregressions == 0)
+		return;
+	for (size_t i = 0; i < report->nchecks; i++) {
+		const struct po_report_check *c = &report->checks[i];
+
+		if (!c->regression)
+			continue;
+		change_row(&row, c);
+		w[0] = widest(w[0], clean_width(check_metric(c)));
+		w[1] = widest(w[1], clean_width(row.before));
+		w[2] = widest(w[2], clean_width(row.after));
+		w[3] = widest(w[3], clean_width(row.change));
+		w[4] = widest(w[4], clean_width(row.target));
+	}
+	w[0] = w[0] > NAME_COLUMN_MAX ? NAME_COLUMN_MAX : w[0];
+	heading(opts, "Before and after (against the baseline):");
+	for (size_t i = 0, last = SIZE_MAX; i < report->nchecks; i++) {
+		const struct po_report_check *c = &report->checks[order[i]];
+
+		if (!c->regression)
+			continue;
+		if (c->subject_id != last) {
+			subject_line(c->subject);
+			printf("    %-*s  %-*s  %-*s  %-*s  %-*s  test\n",
+			    (int)w[0], "metric", (int)w[1], "before", (int)w[2],
+			    "after", (int)w[3], "change", (int)w[4],
+			    "target met");
+		}
+		last = c->subject_id;
+		change_row(&row, c);
+		fputs("    ", stdout);
+		pad(put_clean(check_metric(c)), w[0]);
+		printf("  %-*s  %-*s  %-*s  ", (int)w[1], row.before, (int)w[2],
+		    row.after, (int)w[3], row.change);
+		painted(opts, c->outcome == PO_OUTCOME_FAIL ? PAINT_RED :
+		    c->outcome == PO_OUTCOME_WARN ? PAINT_YELLOW : PAINT_GREEN,
+		    row.target);
+		pad(clean_width(row.target), w[4]);
+		fputs("  ", stdout);
+		put_clean(po_format_test(test, sizeof(test), c));
+		putchar('\n');
+	}
+}
+
+/* Each series of the history as a sparkline, by subject, with its first
+ * and last values, its range and its budget. */
+static void
+render_history(const struct po_report *report,
+    const struct po_render_opts *opts)
+{
+	size_t n, column = 0, spark = 0;
+	const struct po_history_series *s = po_history_series(report->history,
+	    &n);
+	bool unicode = po_spark_unicode();
+	char phrase[512], limit[PO_FORMAT_SIZE];
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		column = widest(column, clean_width(s[i].metric));
+		spark = widest(spark, s[i].npoints);
+	}
+	column = column > NAME_COLUMN_MAX ? NAME_COLUMN_MAX : column;
+	heading(opts, "History (oldest first):");
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || strcmp(s[i].subject, s[i - 1].subject) != 0 ||
+		    strcmp(s[i].source, s[i - 1].source) != 0) {
+			fputs("  ", stdout);
+			put_clean(*s[i].subject ? s[i].subject :
+			    "(no subject)");
+			fputs(" (", stdout);
+			put_clean(s[i].source);
+			fputs(")\n", stdout);
+		}
+		fputs("    ", stdout);
+		pad(put_clean(s[i].metric), column);
+		fputs("  ", stdout);
+		po_spark_write(stdout, &s[i], unicode);
+		pad(s[i].npoints, spark);
+		printf("  %s", po_format_history(phrase, sizeof(phrase),
+		    &s[i]));
+		if (s[i].has_limit)
+			printf("; budget %s %s", s[i].op,
+			    po_format_value(limit, s[i].limit, s[i].unit));
+		putchar('\n');
+	}
+}
+
 int
 po_render_text(const struct po_report *report,
     const struct po_render_opts *opts)
@@ -356,7 +486,9 @@ po_render_text(const struct po_report *report,
 	render_verdict(report, opts);
 	render_not_passed(report, opts);
 	render_errors(report, opts);
+	render_before_after(report, opts);
 	render_passed(report, opts);
+	render_history(report, opts);
 	render_findings(report, opts);
 	return 0;
 }

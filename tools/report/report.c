@@ -29,7 +29,7 @@ static const char *const verdict_words[] = {
 static const char *const op_words[] = {
 	"<", "<=", ">", ">=", "==", "!=", NULL
 };
-static const char *const unit_words[] = {
+const char *const po_unit_words[] = {
 	"ms", "bytes", "score", "count", "unitless", "ratio", "rps",
 	"per_second", NULL
 };
@@ -43,7 +43,10 @@ static const char *const layer_words[] = {
 struct po_report *
 po_report_new(void)
 {
-	return po_xcalloc(1, sizeof(struct po_report));
+	struct po_report *report = po_xcalloc(1, sizeof(struct po_report));
+
+	report->history = po_history_new();
+	return report;
 }
 
 static char *
@@ -76,6 +79,55 @@ headroom(const char *op, double value, double limit)
 	return -(value > limit ? value - limit : limit - value);
 }
 
+static void
+free_check(struct po_report_check *c)
+{
+	free(c->source);
+	free(c->subject);
+	free(c->name);
+	free(c->metric);
+	free(c->aggregation);
+	free(c->message);
+	free(c->origin_file);
+	free(c->origin_rule);
+	free(c->test_method);
+}
+
+/* The fields a regression check adds to a check document; an older
+ * stream has none of them. */
+static int
+take_regression(struct po_report_check *check,
+    const struct po_stream_doc *doc)
+{
+	const char *kind, *method;
+
+	if (po_field_string(&kind, doc, NULL, "kind", OPT) < 0 ||
+	    po_field_number(&check->baseline, &check->has_baseline, doc, NULL,
+	    "baseline", OPT) < 0 ||
+	    po_field_number(&check->change, &check->has_change, doc, NULL,
+	    "change", OPT) < 0 ||
+	    po_field_number(&check->change_ratio, &check->has_change_ratio,
+	    doc, NULL, "change_ratio", NULLABLE) < 0 ||
+	    po_field_object(doc, "runs", OPT) < 0 ||
+	    po_field_number(&check->runs_baseline, &check->has_runs, doc,
+	    "runs", "baseline", PO_FIELD_COUNT) < 0 ||
+	    po_field_number(&check->runs_current, &check->has_runs, doc,
+	    "runs", "current", PO_FIELD_COUNT) < 0 ||
+	    po_field_object(doc, "test", OPT) < 0 ||
+	    po_field_string(&method, doc, "test", "method", OPT) < 0 ||
+	    po_field_number(&check->p_value, &check->has_p_value, doc, "test",
+	    "p_value", NULLABLE) < 0 ||
+	    po_field_number(&check->alpha, &check->has_alpha, doc, "test",
+	    "alpha", NULLABLE) < 0)
+		return -1;
+	check->regression = kind != NULL && strcmp(kind, "regression") == 0;
+	/* Runs are shown as a pair: one without the other says nothing. */
+	check->has_runs = check->has_runs && po_val_get(po_val_get(doc->root,
+	    "runs"), "baseline") != NULL;
+	check->test_method = dup_or_null(method);
+	return 0;
+}
+
 static int
 take_check(struct po_report *report, const struct po_stream_doc *doc)
 {
@@ -100,7 +152,7 @@ take_check(struct po_report *report, const struct po_stream_doc *doc)
 	    po_field_word(&op, doc, NULL, "operator", op_words, REQ) < 0 ||
 	    po_field_number(&margin, &has_margin, doc, NULL, "margin",
 	    NULLABLE) < 0 ||
-	    po_field_word(&unit, doc, NULL, "unit", unit_words, OPT) < 0 ||
+	    po_field_word(&unit, doc, NULL, "unit", po_unit_words, OPT) < 0 ||
 	    po_field_string(&aggregation, doc, NULL, "aggregation", OPT) < 0 ||
 	    po_field_string(&message, doc, NULL, "message", OPT) < 0 ||
 	    po_field_object(doc, "origin", REQ) < 0 ||
@@ -120,7 +172,7 @@ take_check(struct po_report *report, const struct po_stream_doc *doc)
 	check->metric = dup_or_null(metric);
 	check->op = op_words[op];
 	if (unit >= 0) {
-		check->unit = unit_words[unit];
+		check->unit = po_unit_words[unit];
 	} else {
 		const struct po_metric_def *def =
 		    po_metric_find(metric ? metric : name);
@@ -139,6 +191,12 @@ take_check(struct po_report *report, const struct po_stream_doc *doc)
 	check->origin_file = po_xstrdup(origin_file);
 	check->origin_rule = dup_or_null(origin_rule);
 	check->origin_format = format_words[format];
+	if (take_regression(check, doc) < 0) {
+		free_check(check);
+		report->nchecks--;
+		return -1;
+	}
+	report->nregressions += check->regression;
 	return 0;
 }
 
@@ -280,7 +338,9 @@ take_metrics(struct po_report *report, const struct po_stream_doc *doc)
 
 	if (po_field_string(&source, doc, NULL, "source", REQ) < 0 ||
 	    po_field_string(&subject, doc, NULL, "subject", REQ) < 0 ||
-	    po_field_object(doc, "metrics", REQ) < 0)
+	    po_field_object(doc, "metrics", REQ) < 0 ||
+	    po_field_object(doc, "tags", OPT) < 0 ||
+	    po_history_add(report->history, doc) < 0)
 		return -1;
 	report->nmetrics++;
 	return 0;
@@ -532,6 +592,77 @@ group_subjects(struct po_report *report)
 	free(refs);
 }
 
+/* What a check measures: its metric, or its name when it has none. */
+static const char *
+check_metric(const struct po_report_check *c)
+{
+	return c->metric ? c->metric : c->name;
+}
+
+static const struct po_report_check *sort_checks;
+
+/* Budget checks by subject and metric, the first read first. */
+static int
+compare_budget(const void *pa, const void *pb)
+{
+	const struct po_report_check *a = &sort_checks[*(const size_t *)pa];
+	const struct po_report_check *b = &sort_checks[*(const size_t *)pb];
+	int c;
+
+	if ((c = strcmp(a->subject, b->subject)) != 0 ||
+	    (c = strcmp(check_metric(a), check_metric(b))) != 0)
+		return c;
+	return (a > b) - (a < b);
+}
+
+/* The budget line of each series of the history: the limit of the first
+ * check of its subject and metric that is not a regression check (whose
+ * limit is on a change, not on a value). */
+static void
+set_budget_lines(struct po_report *report)
+{
+	size_t nseries, nbudget = 0;
+	struct po_history_series *series = po_history_series(report->history,
+	    &nseries);
+	size_t *budget = po_xcalloc(report->nchecks + 1, sizeof(*budget));
+
+	for (size_t i = 0; i < report->nchecks; i++)
+		if (!report->checks[i].regression)
+			budget[nbudget++] = i;
+	sort_checks = report->checks;
+	qsort(budget, nbudget, sizeof(*budget), compare_budget);
+	for (size_t i = 0; i < nseries; i++) {
+		size_t lo = 0, hi = nbudget;
+
+		/* The first check not ordered before the series' key. */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			const struct po_report_check *c =
+			    &report->checks[budget[mid]];
+			int cmp = strcmp(c->subject, series[i].subject);
+
+			if (cmp == 0)
+				cmp = strcmp(check_metric(c), series[i].metric);
+			if (cmp < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nbudget) {
+			const struct po_report_check *c =
+			    &report->checks[budget[lo]];
+
+			if (strcmp(c->subject, series[i].subject) == 0 &&
+			    strcmp(check_metric(c), series[i].metric) == 0) {
+				series[i].has_limit = true;
+				series[i].limit = c->limit;
+				series[i].op = c->op;
+			}
+		}
+	}
+	free(budget);
+}
+
 void
 po_report_finish(struct po_report *report, bool bad_input)
 {
@@ -544,6 +675,8 @@ po_report_finish(struct po_report *report, bool bad_input)
 		qsort(report->findings, report->nfindings,
 		    sizeof(*report->findings), compare_rank);
 	group_subjects(report);
+	po_history_finish(report->history);
+	set_budget_lines(report);
 	/* Fail closed: without a readable summary nothing passed, and an
 	 * exit code worse than the status word wins. */
 	if (report->bad_input || !s->present) {
@@ -598,18 +731,8 @@ po_report_free(struct po_report *report)
 {
 	if (report == NULL)
 		return;
-	for (size_t i = 0; i < report->nchecks; i++) {
-		struct po_report_check *c = &report->checks[i];
-
-		free(c->source);
-		free(c->subject);
-		free(c->name);
-		free(c->metric);
-		free(c->aggregation);
-		free(c->message);
-		free(c->origin_file);
-		free(c->origin_rule);
-	}
+	for (size_t i = 0; i < report->nchecks; i++)
+		free_check(&report->checks[i]);
 	for (size_t i = 0; i < report->nfindings; i++)
 		free_finding(&report->findings[i]);
 	for (size_t i = 0; i < report->nerrors; i++) {
@@ -628,5 +751,6 @@ po_report_free(struct po_report *report)
 	free(report->subjects);
 	free(report->check_order);
 	free(report->error_order);
+	po_history_free(report->history);
 	free(report);
 }

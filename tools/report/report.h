@@ -1,14 +1,17 @@
 /* What po-report renders: the checks, findings and error documents of a po
  * stream, its last summary and the verdict that follows from them.
  *
- * Metrics documents are only counted: their measurements reach a report
- * through the checks a gate made of them. */
+ * Metrics documents tagged with a commit, as `po-baseline log` writes
+ * them, are the history (history.h); other metrics documents are only
+ * counted: their measurements reach a report through the checks a gate
+ * made of them. */
 #ifndef PO_REPORT_REPORT_H
 #define PO_REPORT_REPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "history.h"
 #include "lib/stream-read.h"
 
 enum po_verdict {
@@ -33,6 +36,7 @@ enum po_grade {
 };
 
 extern const char *const po_grade_words[];   /* "high", "medium", "low" */
+extern const char *const po_unit_words[];    /* the stream's units */
 
 struct po_report_check {
 	char *source;
@@ -53,6 +57,24 @@ struct po_report_check {
 	char *origin_rule;
 	const char *origin_format;
 	size_t subject_id;      /* index into po_report.subjects */
+
+	/* A regression check (`po-budget --baseline`): the value is the
+	 * current one, the limit the largest change allowed on it.  Older
+	 * streams have none of these fields. */
+	bool regression;        /* "kind": "regression" */
+	bool has_baseline;
+	double baseline;
+	bool has_change;
+	double change;          /* value - baseline */
+	bool has_change_ratio;
+	double change_ratio;
+	bool has_runs;
+	double runs_baseline, runs_current;
+	char *test_method;      /* "mann-whitney-u", "single-sample", or NULL */
+	bool has_p_value;
+	double p_value;
+	bool has_alpha;
+	double alpha;
 };
 
 struct po_report_finding {
@@ -105,6 +127,8 @@ struct po_report {
 	size_t nmetrics;
 	size_t ndocs;           /* every document read, good or bad */
 	bool bad_input;         /* some input could not be read */
+	struct po_history *history;
+	size_t nregressions;    /* checks with "kind": "regression" */
 
 	/* Set by po_report_finish. */
 	enum po_verdict verdict;
@@ -132,7 +156,8 @@ int po_report_add(void *ctx, struct po_stream_doc *doc);
 /* Ends the collection: merges findings repeated over runs of the same
  * subject (same source, subject, form factor and id; their savings become
  * the median), ranks them by savings, groups the checks and errors by
- * subject and settles the verdict.  `bad_input` forces an ERROR verdict. */
+ * subject, forms the history's series with their budget lines and settles
+ * the verdict.  `bad_input` forces an ERROR verdict. */
 void po_report_finish(struct po_report *report, bool bad_input);
 
 /* The exit status of the verdict: 0 pass or warn, 1 fail, 2 error. */
