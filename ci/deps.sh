@@ -30,6 +30,10 @@ PO_TEST_PACKAGES="jq libxml2-utils python3 python3-jsonschema mandoc git
 # -- audit packages --
 # -- end audit packages --
 # -- baseline packages --
+# po-baseline's tests build repositories with git and serve one with
+# git daemon (both in package git), and find a free port with python3;
+# make bench-baseline times with hyperfine.
+PO_TEST_PACKAGES="$PO_TEST_PACKAGES git python3"
 # -- end baseline packages --
 # -- report-html packages --
 # Headless Chromium renders po-report's HTML page in tests/report-html.sh,
