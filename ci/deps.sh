@@ -28,6 +28,9 @@ PO_BUILD_PACKAGES="gcc make autoconf automake pkg-config libc6-dev
 PO_TEST_PACKAGES="jq libxml2-utils python3 python3-jsonschema mandoc git
 	ca-certificates"
 # -- audit packages --
+# po-audit's tests serve the fixture site with nginx (over TLS too, with a
+# CA that openssl makes); make bench compares it with curl.
+PO_TEST_PACKAGES="$PO_TEST_PACKAGES nginx-light openssl curl"
 # -- end audit packages --
 # -- baseline packages --
 # po-baseline's tests build repositories with git and serve one with
