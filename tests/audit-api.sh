@@ -73,4 +73,14 @@ like "$T_ERR" 'need --api' "the message says so"
 run po-audit --api -X get "$FAULT/ok"
 exit_is 2 "a method not in capitals: usage error"
 
+# Credentials in a URL are sent (basic authentication) but never echoed:
+# not in the stream, not in a message.
+cred_url=$(printf '%s' "$FAULT/flaky" | sed 's|^http://|http://po-user:s3cr3t-pass@|')
+run po-audit --api -s 4 -c 1 "$cred_url"
+exit_is 0 "a URL with credentials: measured"
+unlike "$T_OUT" 's3cr3t-pass|po-user' "no credentials in the stream"
+unlike "$T_ERR" 's3cr3t-pass|po-user' "nor in the messages"
+jq_is "$T_OUT" '[.subject, .tags.requested_url]' "[\"$FAULT/flaky\",\"$FAULT/flaky\"]" \
+    "the subject is the URL without them"
+
 done_testing

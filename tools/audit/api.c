@@ -10,6 +10,7 @@
 #include "audit/emit.h"
 #include "audit/fetch.h"
 #include "audit/multi.h"
+#include "audit/url.h"
 #include "lib/msg.h"
 #include "lib/stats.h"
 #include "lib/stream-write.h"
@@ -109,10 +110,10 @@ emit(const struct run *run, double wall_ms)
 	po_stats_sort(lat, n);
 	po_stats_sort(run->ttfb_ms, n);
 	po_gen_key_string(gen, "source", "po-audit");
-	po_audit_gen_key_text(gen, "subject", run->url);
+	po_audit_gen_key_url(gen, "subject", run->url);
 	po_gen_key(gen, "tags");
 	yajl_gen_map_open(gen);
-	po_audit_gen_key_text(gen, "requested_url", run->url);
+	po_audit_gen_key_url(gen, "requested_url", run->url);
 	po_gen_key_string(gen, "method", run->opts->method);
 	po_gen_key_double(gen, "concurrency", run->opts->concurrency);
 	po_gen_key_double(gen, "samples", run->opts->samples);
@@ -150,6 +151,7 @@ po_api_audit(const char *url, const struct po_audit_opts *opts)
 	unsigned first = opts->concurrency < opts->samples ?
 	    opts->concurrency : opts->samples;
 	double started_ms = now_ms();
+	char *shown;
 	int ret = 0;
 
 	run.latency_ms = po_xcalloc(opts->samples, sizeof(double));
@@ -158,22 +160,25 @@ po_api_audit(const char *url, const struct po_audit_opts *opts)
 		if (start_one(&run) < 0)
 			break;
 	po_multi_run(run.multi, on_done, &run);
+	/* Messages name the endpoint without its credentials. */
+	shown = po_url_display(url);
 	if (run.nok == 0) {
 		char what[CURL_ERROR_SIZE + 128];
 
 		snprintf(what, sizeof(what), "no request succeeded (%u of %u "
 		    "failed): %s", run.failed, run.started, run.first_error[0] ?
 		    run.first_error : "the request could not be made");
-		po_warn(NULL, 0, 0, "%s: %s", url, what);
+		po_warn(NULL, 0, 0, "%s: %s", shown, what);
 		po_audit_emit_error(url, "FAILED_REQUESTS", what);
 		ret = -1;
 	} else {
 		if (run.failed > 0)
 			po_warn(NULL, 0, 0, "%s: %u of %u requests failed, the "
-			    "first: %s", url, run.failed, run.nok + run.failed,
+			    "first: %s", shown, run.failed, run.nok + run.failed,
 			    run.first_error);
 		emit(&run, now_ms() - started_ms);
 	}
+	free(shown);
 	po_multi_free(run.multi);
 	free(run.latency_ms);
 	free(run.ttfb_ms);

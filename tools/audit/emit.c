@@ -8,6 +8,7 @@
 #include "audit/findings.h"
 #include "audit/servertiming.h"
 #include "audit/summary.h"
+#include "audit/url.h"
 #include "lib/metric.h"
 #include "lib/msg.h"
 #include "lib/stats.h"
@@ -45,15 +46,24 @@ po_audit_gen_key_text(yajl_gen gen, const char *key, const char *text)
 }
 
 void
+po_audit_gen_key_url(yajl_gen gen, const char *key, const char *url)
+{
+	char *shown = po_url_display(url);
+
+	po_audit_gen_key_text(gen, key, shown);
+	free(shown);
+}
+
+void
 po_audit_emit_head(yajl_gen gen, const char *url, const char *final_url)
 {
 	po_gen_key_string(gen, "source", "po-audit");
-	po_audit_gen_key_text(gen, "subject", final_url ? final_url : url);
+	po_audit_gen_key_url(gen, "subject", final_url ? final_url : url);
 	po_gen_key(gen, "tags");
 	yajl_gen_map_open(gen);
-	po_audit_gen_key_text(gen, "requested_url", url);
+	po_audit_gen_key_url(gen, "requested_url", url);
 	if (final_url)
-		po_audit_gen_key_text(gen, "final_url", final_url);
+		po_audit_gen_key_url(gen, "final_url", final_url);
 	yajl_gen_map_close(gen);
 }
 
@@ -181,11 +191,11 @@ emit_tags(yajl_gen gen, const struct po_page *page)
 	const struct po_fetch *doc = &page->samples[0];
 
 	po_gen_key_string(gen, "source", "po-audit");
-	po_audit_gen_key_text(gen, "subject", doc->final_url);
+	po_audit_gen_key_url(gen, "subject", doc->final_url);
 	po_gen_key(gen, "tags");
 	yajl_gen_map_open(gen);
-	po_audit_gen_key_text(gen, "requested_url", page->url);
-	po_audit_gen_key_text(gen, "final_url", doc->final_url);
+	po_audit_gen_key_url(gen, "requested_url", page->url);
+	po_audit_gen_key_url(gen, "final_url", doc->final_url);
 	po_gen_key_double(gen, "status", (double)doc->status);
 	po_gen_key_string(gen, "http_version",
 	    http_version_name(doc->http_version));

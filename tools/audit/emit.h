@@ -11,6 +11,9 @@
  * U+FFFD, so that the stream stays JSON whatever the server sent. */
 void po_audit_gen_key_text(yajl_gen gen, const char *key, const char *text);
 
+/* The same for a URL, written without its credentials (po_url_display). */
+void po_audit_gen_key_url(yajl_gen gen, const char *key, const char *url);
+
 /* Writes "source", "subject" and "tags" of a document about `url`. */
 void po_audit_emit_head(yajl_gen gen, const char *url, const char *final_url);
 

@@ -99,7 +99,7 @@ end(struct finding *f, const struct po_page *page)
 	}
 	gen = po_doc_begin("finding");
 	po_gen_key_string(gen, "source", "po-audit");
-	po_audit_gen_key_text(gen, "subject", page->samples[0].final_url);
+	po_audit_gen_key_url(gen, "subject", page->samples[0].final_url);
 	po_gen_key_string(gen, "id", f->id);
 	po_gen_key_string(gen, "title", f->title);
 	po_gen_key_string(gen, "severity", f->severity);

@@ -64,7 +64,10 @@ po_page_third_party(const struct po_page *page, const char *url)
 static void
 fail(struct po_page *page, const char *code, const char *what)
 {
-	po_warn(NULL, 0, 0, "%s: %s", page->url, what);
+	char *shown = po_url_display(page->url);
+
+	po_warn(NULL, 0, 0, "%s: %s", shown, what);
+	free(shown);
 	page->error = po_xstrdup(what);
 	page->error_code = code;
 }

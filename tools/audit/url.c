@@ -97,3 +97,25 @@ po_url_acceptable(const char *url, bool allow_file)
 	curl_url_cleanup(u);
 	return ok;
 }
+
+char *
+po_url_display(const char *url)
+{
+	CURLU *u = curl_url();
+	char *text = NULL;
+	char *copy;
+
+	if (u == NULL)
+		po_oom();
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_USER, NULL, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_PASSWORD, NULL, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &text, 0) == CURLUE_OK) {
+		copy = po_xstrdup(text);
+		curl_free(text);
+	} else {
+		copy = po_xstrdup(url);
+	}
+	curl_url_cleanup(u);
+	return copy;
+}

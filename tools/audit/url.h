@@ -15,6 +15,11 @@ int po_url_resolve(char **out, const char *base, const char *ref);
  * Returns 0, or -1 when `url` does not parse. */
 int po_url_origin(char **out, const char *url);
 
+/* `url` without the user name and password it may carry, for the stream
+ * and for messages: credentials are never echoed.  The caller frees it; a
+ * URL that does not parse is returned as it is. */
+char *po_url_display(const char *url);
+
 /* Whether `url` is an absolute http, https (or, with `allow_file`, file)
  * URL: what po-audit accepts as a page to audit. */
 bool po_url_acceptable(const char *url, bool allow_file);
