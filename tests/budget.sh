@@ -184,4 +184,25 @@ for bad in '{"not": "a budget"}' '[{"path": "checkout"}]' '[{"path": "/a*b*"}]' 
 	exit_is 2 "refused: $bad"
 done
 
+# po-audit's metrics are canonical: a po budget gives them in their units
+# with no operator or unit of its own (the API SLO of po-audit(1)).
+cat > "$T_TMP/api.ndjson" <<'EOF2'
+{"po":1,"type":"metrics","source":"po-audit","subject":"https://api.test/v1","metrics":{"latency.p95":{"value":250.5,"unit":"ms","better":"lower"},"latency.p99":{"value":420,"unit":"ms","better":"lower"},"error-rate":{"value":0.002,"unit":"ratio","better":"lower"},"ttfb.p95":{"value":80,"unit":"ms","better":"lower"},"throughput":{"value":900,"unit":"rps","better":"higher"},"server-timing.db":{"value":45,"unit":"ms","better":"lower"}}}
+EOF2
+cat > "$T_TMP/slo.json" <<'EOF2'
+{"po_budget": 1, "rules": [
+  {"metric": "latency.p95", "error": "200ms"},
+  {"metric": "latency.p99", "error": "0.5s"},
+  {"metric": "error-rate", "error": 0.01},
+  {"metric": "ttfb.p95", "error": "100ms"},
+  {"metric": "throughput", "error": 500},
+  {"metric": "server-timing.db", "error": "50ms"}
+]}
+EOF2
+run po-budget -b "$T_TMP/slo.json" "$T_TMP/api.ndjson"
+exit_is 1 "po-audit's API metrics against an SLO without operators or units"
+is "$(jq -sc '[.[] | select(.type == "check") | "\(.name) \(.status) \(.operator) \(.limit)"]' "$T_OUT")" \
+    '["latency.p95 fail <= 200","latency.p99 pass <= 500","error-rate pass <= 0.01","ttfb.p95 pass <= 100","throughput pass >= 500","server-timing.db pass <= 50"]' \
+    "each held in its own unit and direction"
+
 done_testing

@@ -25,6 +25,20 @@ const struct po_metric_def po_metric_defs[] = {
 	{ "mainthread-work", "mainthread-work-breakdown", "ms", true,
 	  "Main-thread work" },
 	{ "bootup-time", "bootup-time", "ms", true, "JavaScript execution time" },
+	/* Measured over HTTP by po-audit; no Lighthouse audit gives them. */
+	{ "dns-time", NULL, "ms", true, "DNS lookup time" },
+	{ "connect-time", NULL, "ms", true, "TCP connect time" },
+	{ "tls-time", NULL, "ms", true, "TLS handshake time" },
+	{ "response-time", NULL, "ms", true, "Total response time" },
+	{ "redirects", NULL, "count", true, "Redirects" },
+	{ "failed-requests", NULL, "count", true, "Failed requests" },
+	{ "third-party-origins", NULL, "count", true, "Third-party origins" },
+	{ "latency.p50", NULL, "ms", true, "Latency, median" },
+	{ "latency.p95", NULL, "ms", true, "Latency, 95th percentile" },
+	{ "latency.p99", NULL, "ms", true, "Latency, 99th percentile" },
+	{ "latency.max", NULL, "ms", true, "Latency, maximum" },
+	{ "throughput", NULL, "rps", false, "Throughput" },
+	{ "error-rate", NULL, "ratio", true, "Error rate" },
 	{ NULL, NULL, NULL, false, NULL }
 };
 
@@ -36,6 +50,10 @@ static const struct po_metric_def size_family = {
 };
 static const struct po_metric_def count_family = {
 	"resource.*.count", "resource-summary", "count", true, "Requests"
+};
+
+static const struct po_metric_def server_timing_family = {
+	"server-timing.*", NULL, "ms", true, "Server-Timing entry"
 };
 
 static bool
@@ -53,8 +71,21 @@ po_metric_find(const char *name)
 	for (const struct po_metric_def *d = po_metric_defs; d->name; d++)
 		if (strcmp(d->name, name) == 0)
 			return d;
+	/* po-audit's 95th percentiles of its timings: "ttfb.p95". */
+	if (has_suffix(name, ".p95")) {
+		size_t len = strlen(name) - 4;
+
+		for (const struct po_metric_def *d = po_metric_defs; d->name;
+		    d++)
+			if (strlen(d->name) == len &&
+			    strncmp(d->name, name, len) == 0 &&
+			    strcmp(d->unit, "ms") == 0)
+				return d;
+	}
 	if (strncmp(name, "score.", 6) == 0 && name[6] != '\0')
 		return &score_family;
+	if (strncmp(name, "server-timing.", 14) == 0 && name[14] != '\0')
+		return &server_timing_family;
 	if (strncmp(name, "resource.", 9) == 0) {
 		if (has_suffix(name, ".size"))
 			return &size_family;
@@ -68,7 +99,7 @@ const char *
 po_metric_from_audit(const char *audit)
 {
 	for (const struct po_metric_def *d = po_metric_defs; d->name; d++)
-		if (strcmp(d->audit, audit) == 0)
+		if (d->audit != NULL && strcmp(d->audit, audit) == 0)
 			return d->name;
 	if (strcmp(audit, "dom-size-insight") == 0)
 		return "dom-size";

@@ -8,8 +8,10 @@
 
 struct po_metric_def {
 	const char *name;               /* canonical po name: "lcp" */
-	const char *audit;              /* the Lighthouse audit it comes from */
-	const char *unit;               /* "ms", "bytes", "score", "count", "unitless" */
+	const char *audit;              /* the Lighthouse audit it comes from,
+	                                 * or NULL (po-audit's own) */
+	const char *unit;               /* "ms", "bytes", "score", "count",
+	                                 * "unitless", "ratio", "rps" */
 	bool lower_is_better;
 	const char *title;
 };
@@ -18,8 +20,9 @@ struct po_metric_def {
 extern const struct po_metric_def po_metric_defs[];
 
 /* The definition of `name`, including the families "score.<category>",
- * "resource.<type>.size" and "resource.<type>.count" (for which a static
- * entry describing the family is returned), or NULL. */
+ * "server-timing.<name>", "resource.<type>.size" and
+ * "resource.<type>.count" (for which a static entry describing the family
+ * is returned), or NULL. */
 const struct po_metric_def *po_metric_find(const char *name);
 
 /* The canonical name of a Lighthouse audit id ("largest-contentful-paint"
