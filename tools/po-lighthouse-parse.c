@@ -3,6 +3,7 @@
 
 #include <argp.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "lib/cli.h"
 #include "lib/input.h"
@@ -77,6 +78,19 @@ parse_one(size_t index, void *ctx)
 	return lhr;
 }
 
+/* The size of each file, 0 for one that is not a regular file. */
+static size_t *
+file_sizes(char **files, int nfiles)
+{
+	size_t *sizes = po_xcalloc((size_t)nfiles, sizeof(*sizes));
+	struct stat st;
+
+	for (int i = 0; i < nfiles; i++)
+		if (stat(files[i], &st) == 0 && S_ISREG(st.st_mode))
+			sizes[i] = (size_t)st.st_size;
+	return sizes;
+}
+
 /* Runs on the main thread, in the order of the files. */
 static void
 write_one(size_t index, void *result, void *ctx)
@@ -98,6 +112,7 @@ main(int argc, char **argv)
 		NULL, NULL, NULL };
 	struct args args = { 0 };
 	static char *stdin_only[] = { "-" };
+	size_t *sizes;
 
 	po_cli_init(argv[0]);
 	argp_parse(&argp, argc, argv, 0, NULL, &args);
@@ -105,8 +120,12 @@ main(int argc, char **argv)
 		args.files = stdin_only;
 		args.nfiles = 1;
 	}
-	/* Reports are parsed on every core; the output is in file order. */
-	po_parallel_map((size_t)args.nfiles, 0, parse_one, write_one, &args);
+	/* Reports are parsed on every core, the largest first; the output is
+	 * in file order. */
+	sizes = file_sizes(args.files, args.nfiles);
+	po_parallel_map_costed((size_t)args.nfiles, 0, sizes, parse_one,
+	    write_one, &args);
+	free(sizes);
 	po_doc_cleanup();
 	return po_msg_finish();
 }

@@ -424,13 +424,15 @@ finish(const char *name, yajl_handle handle, struct position *pos,
 	return ret;
 }
 
-/* How much to read at a time.  yajl re-lexes a token that a read cut in
- * two from its start with every further read, so a string of a megabyte
- * read 64 KiB at a time is lexed sixteen times over; reads of a megabyte
- * make that rare for the screenshots of a report.  A read in which no token
- * ended is inside a longer one: the next read is twice as large, which keeps
- * the re-lexing linear, up to the longest token po accepts. */
-#define SCAN_READ_SIZE (1024 * 1024)
+/* How much to read at a time: 128 KiB stays in a core's cache and touches
+ * few pages (measured: 10.3 ms for the 12 reports of make bench against
+ * 10.9 ms reading a megabyte at a time).  yajl re-lexes a token that a read
+ * cut in two from its start with every further read; the screenshots, the
+ * long strings of a report, are skimmed (json-skim.h) and never reach it
+ * whole.  A read in which no token ended is inside a longer one: the next
+ * read is twice as large, which keeps the re-lexing linear, up to the
+ * longest token po accepts. */
+#define SCAN_READ_SIZE (128 * 1024)
 #define SCAN_MAX_TOKEN (64 * 1024 * 1024)
 
 /* Hands a chunk to yajl: whole, or the spans the skimmer keeps. */

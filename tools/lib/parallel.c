@@ -18,6 +18,7 @@ struct slot {
 struct pool {
 	size_t n;
 	size_t next;                    /* the next item to take */
+	size_t *order;                  /* which item is taken when */
 	struct slot *slots;
 	po_parallel_work_fn work;
 	void *ctx;
@@ -40,6 +41,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&pool->lock);
 		if (index >= pool->n)
 			return NULL;
+		index = pool->order[index];
 		po_msg_capture_begin();
 		result = pool->work(index, pool->ctx);
 		messages = po_msg_capture_end();
@@ -64,11 +66,48 @@ thread_count(size_t n, unsigned max_threads)
 	return n < max_threads ? (unsigned)n : max_threads;
 }
 
+static const size_t *sort_cost;
+
+static int
+by_cost_descending(const void *a, const void *b)
+{
+	size_t ca = sort_cost[*(const size_t *)a];
+	size_t cb = sort_cost[*(const size_t *)b];
+
+	if (ca != cb)
+		return ca < cb ? 1 : -1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* The order in which the items are taken: largest cost first, or as
+ * given.  Called before any thread starts (sort_cost is not shared). */
+static size_t *
+take_order(size_t n, const size_t *cost)
+{
+	size_t *order = po_xcalloc(n, sizeof(*order));
+
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	if (cost != NULL) {
+		sort_cost = cost;
+		qsort(order, n, sizeof(*order), by_cost_descending);
+		sort_cost = NULL;
+	}
+	return order;
+}
+
 void
 po_parallel_map(size_t n, unsigned max_threads, po_parallel_work_fn work,
     po_parallel_done_fn done, void *ctx)
 {
-	struct pool pool = { n, 0, NULL, work, ctx,
+	po_parallel_map_costed(n, max_threads, NULL, work, done, ctx);
+}
+
+void
+po_parallel_map_costed(size_t n, unsigned max_threads, const size_t *cost,
+    po_parallel_work_fn work, po_parallel_done_fn done, void *ctx)
+{
+	struct pool pool = { n, 0, NULL, NULL, work, ctx,
 		PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
 	unsigned nthreads = thread_count(n, max_threads);
 	pthread_t *threads;
@@ -80,6 +119,7 @@ po_parallel_map(size_t n, unsigned max_threads, po_parallel_work_fn work,
 		return;
 	}
 	pool.slots = po_xcalloc(n, sizeof(*pool.slots));
+	pool.order = take_order(n, cost);
 	threads = po_xcalloc(nthreads, sizeof(*threads));
 	for (unsigned t = 0; t < nthreads; t++)
 		if (pthread_create(&threads[started], NULL, worker, &pool) == 0)
@@ -101,5 +141,6 @@ po_parallel_map(size_t n, unsigned max_threads, po_parallel_work_fn work,
 	for (unsigned t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	free(threads);
+	free(pool.order);
 	free(pool.slots);
 }

@@ -18,4 +18,12 @@ typedef void (*po_parallel_done_fn)(size_t index, void *result, void *ctx);
 void po_parallel_map(size_t n, unsigned max_threads, po_parallel_work_fn work,
     po_parallel_done_fn done, void *ctx);
 
+/* The same, with the threads taking the items of largest `cost` first
+ * (the size of a file, say), so that a large item at the end of the list
+ * does not keep one core busy while the others wait; the results are still
+ * handed back in input order. */
+void po_parallel_map_costed(size_t n, unsigned max_threads,
+    const size_t *cost, po_parallel_work_fn work, po_parallel_done_fn done,
+    void *ctx);
+
 #endif
