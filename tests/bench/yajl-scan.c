@@ -1,7 +1,7 @@
 /* yajl-scan: the bare cost of reading JSON files with yajl, the floor that
  * po-lighthouse-parse is measured against by `make bench`.
  *
- * Usage: yajl-scan [-c] [-b BYTES] FILE...
+ * Usage: yajl-scan [-c] [-m] [-b BYTES] FILE...
  *
  * Each file is read with read(2) in 64 KiB chunks (-b: another size) into
  * yajl_parse and finished with yajl_complete_parse, single-threaded,
@@ -11,7 +11,8 @@
  * hand over every number and key, as it does for a reader that looks at the
  * values.  -b is there because the chunk size matters: yajl lexes a token
  * that spans chunks again from its start with every new chunk, so a long
- * string (a screenshot) costs more with small chunks.
+ * string (a screenshot) costs more with small chunks.  -m reads a sequence
+ * of documents, as newline-delimited JSON is (k6's --out json points).
  * Exit 0, or 2 after a message when a file cannot be read or is not JSON. */
 #include "config.h"
 
@@ -73,6 +74,9 @@ static const yajl_callbacks noop_callbacks = {
 
 static const yajl_callbacks null_callbacks;
 
+/* -m: the input is a sequence of documents. */
+static int multiple_values;
+
 static void
 report(const char *path, yajl_handle handle, const unsigned char *chunk,
     size_t len)
@@ -103,6 +107,8 @@ scan_file(const char *path, const yajl_callbacks *callbacks,
 		fprintf(stderr, "yajl-scan: out of memory\n");
 		goto out;
 	}
+	if (multiple_values)
+		yajl_config(handle, yajl_allow_multiple_values, 1);
 	while ((n = read(fd, chunk, chunk_bytes)) > 0) {
 		if (yajl_parse(handle, chunk, (size_t)n) != yajl_status_ok) {
 			report(path, handle, chunk, (size_t)n);
@@ -128,7 +134,7 @@ out:
 static int
 usage(void)
 {
-	fprintf(stderr, "usage: yajl-scan [-c] [-b BYTES] FILE...\n");
+	fprintf(stderr, "usage: yajl-scan [-c] [-m] [-b BYTES] FILE...\n");
 	return 2;
 }
 
@@ -142,8 +148,11 @@ main(int argc, char **argv)
 	int status = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "cb:")) != -1) {
+	while ((opt = getopt(argc, argv, "cmb:")) != -1) {
 		switch (opt) {
+		case 'm':
+			multiple_values = 1;
+			break;
 		case 'c':
 			callbacks = &noop_callbacks;
 			break;
