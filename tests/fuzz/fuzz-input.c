@@ -6,7 +6,6 @@
  * data, po_scan_buffer() on the bytes at once. */
 #include "config.h"
 
-#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -81,34 +80,17 @@ scan_path(struct tally *tally, const char *path)
 	return ret;
 }
 
-/* The bytes on a pipe, opened by its /proc path as a shell's redirection
- * would hand it over.  Returns 0, or -1 when they do not fit in the pipe
- * (the harness has no writer thread). */
+/* The bytes on a pipe (fuzz_pipe).  Returns 0, or -1 when they do not fit
+ * in it. */
 static int
 scan_pipe(struct tally *tally, int *verdict, const uint8_t *data,
     size_t size)
 {
 	char path[64];
 	int fds[2];
-	size_t done = 0;
 
-	if (pipe2(fds, O_CLOEXEC) != 0)
-		abort();
-	if (fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) < 0 ||
-	    (size_t)fcntl(fds[1], F_GETPIPE_SZ) < size) {
-		close(fds[0]);
-		close(fds[1]);
+	if (fuzz_pipe(fds, path, sizeof(path), data, size) < 0)
 		return -1;
-	}
-	while (done < size) {
-		ssize_t n = write(fds[1], data + done, size - done);
-
-		if (n <= 0)
-			abort();
-		done += (size_t)n;
-	}
-	close(fds[1]);
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fds[0]);
 	*verdict = scan_path(tally, path);
 	close(fds[0]);
 	return 0;

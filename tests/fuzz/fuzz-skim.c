@@ -7,7 +7,6 @@
  * chunks of its own size, so that chunks end anywhere in a data: URL. */
 #include "config.h"
 
-#include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -115,33 +114,6 @@ compare(int want_ret, const struct digest *want, const char *want_msg,
 		abort();
 }
 
-/* The same bytes on a pipe.  Returns -1 when they do not fit in it. */
-static int
-pipe_path(int fds[2], char *path, size_t size, const uint8_t *data,
-    size_t len)
-{
-	size_t done = 0;
-
-	if (pipe2(fds, O_CLOEXEC) != 0)
-		abort();
-	if (fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) < 0 ||
-	    (size_t)fcntl(fds[1], F_GETPIPE_SZ) < len) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	while (done < len) {
-		ssize_t n = write(fds[1], data + done, len - done);
-
-		if (n <= 0)
-			abort();
-		done += (size_t)n;
-	}
-	close(fds[1]);
-	snprintf(path, size, "/proc/self/fd/%d", fds[0]);
-	return 0;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -156,7 +128,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ret = scan(&got, &msg, file, true);
 	compare(want_ret, &want, want_msg, ret, &got, msg);
 	free(msg);
-	if (pipe_path(fds, path, sizeof(path), data, size) == 0) {
+	if (fuzz_pipe(fds, path, sizeof(path), data, size) == 0) {
 		ret = scan(&got, &msg, path, true);
 		close(fds[0]);
 		/* zlib names a pipe by its descriptor: compare the verdict

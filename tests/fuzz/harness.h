@@ -8,6 +8,7 @@
 #ifndef PO_FUZZ_HARNESS_H
 #define PO_FUZZ_HARNESS_H
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,36 @@
 /* The directory of the harness sources, where the fixed inputs live. */
 #ifndef FUZZ_SRCDIR
 #define FUZZ_SRCDIR "tests/fuzz"
+/* The bytes on a pipe, opened by its /proc path as a shell's redirection
+ * would hand it over: `path` names the read end, fds[0], which the caller
+ * closes.  Returns -1 when they do not fit in the pipe (the harness has no
+ * writer thread). */
+__attribute__((unused)) static int
+fuzz_pipe(int fds[2], char *path, size_t size, const uint8_t *data,
+    size_t len)
+{
+	size_t done = 0;
+
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		abort();
+	if (fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) < 0 ||
+	    (size_t)fcntl(fds[1], F_GETPIPE_SZ) < len) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	while (done < len) {
+		ssize_t n = write(fds[1], data + done, len - done);
+
+		if (n <= 0)
+			abort();
+		done += (size_t)n;
+	}
+	close(fds[1]);
+	snprintf(path, size, "/proc/self/fd/%d", fds[0]);
+	return 0;
+}
+
 #endif
 
 static int fuzz_fd = -1;
@@ -58,6 +89,36 @@ fuzz_file(const uint8_t *data, size_t size)
 		done += (size_t)n;
 	}
 	return fuzz_path_buf;
+}
+
+/* The bytes on a pipe, opened by its /proc path as a shell's redirection
+ * would hand it over: `path` names the read end, fds[0], which the caller
+ * closes.  Returns -1 when they do not fit in the pipe (the harness has no
+ * writer thread). */
+__attribute__((unused)) static int
+fuzz_pipe(int fds[2], char *path, size_t size, const uint8_t *data,
+    size_t len)
+{
+	size_t done = 0;
+
+	if (pipe2(fds, O_CLOEXEC) != 0)
+		abort();
+	if (fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) < 0 ||
+	    (size_t)fcntl(fds[1], F_GETPIPE_SZ) < len) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	while (done < len) {
+		ssize_t n = write(fds[1], data + done, len - done);
+
+		if (n <= 0)
+			abort();
+		done += (size_t)n;
+	}
+	close(fds[1]);
+	snprintf(path, size, "/proc/self/fd/%d", fds[0]);
+	return 0;
 }
 
 #endif

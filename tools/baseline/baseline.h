@@ -59,4 +59,9 @@ int po_baseline_signature(git_signature **out, git_repository *repo);
 /* Tells how to get notes when a repository has none or is shallow. */
 void po_baseline_hint_fetch(git_repository *repo, const char *ref);
 
+/* po_baseline_notes_head() for a reader: when the ref does not exist, says
+ * there is no baseline and how to fetch one, and returns 1. */
+int po_baseline_notes_to_read(git_commit **out, git_repository *repo,
+    const char *ref);
+
 #endif

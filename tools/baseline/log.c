@@ -124,13 +124,10 @@ po_baseline_log(git_repository *repo, const struct po_baseline_args *args)
 
 	if (po_baseline_resolve(&start, repo, rev) < 0)
 		goto out;
-	have = po_baseline_notes_head(&notes, repo, args->ref);
+	have = po_baseline_notes_to_read(&notes, repo, args->ref);
 	if (have < 0)
 		goto out;
 	if (have > 0) {
-		po_warn(NULL, 0, 0, "no baseline: this repository has no "
-		    "'%s'", args->ref);
-		po_baseline_hint_fetch(repo, args->ref);
 		got = 0;
 		goto out;
 	}

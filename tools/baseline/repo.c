@@ -104,3 +104,17 @@ po_baseline_hint_fetch(git_repository *repo, const char *ref)
 		    "history stops early: fetch all of it ('git fetch "
 		    "--unshallow', or fetch-depth: 0 in actions/checkout)");
 }
+
+int
+po_baseline_notes_to_read(git_commit **out, git_repository *repo,
+    const char *ref)
+{
+	int have = po_baseline_notes_head(out, repo, ref);
+
+	if (have > 0) {
+		po_warn(NULL, 0, 0, "no baseline: this repository has no "
+		    "'%s'", ref);
+		po_baseline_hint_fetch(repo, ref);
+	}
+	return have;
+}

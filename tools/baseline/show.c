@@ -123,15 +123,9 @@ po_baseline_show(git_repository *repo, const struct po_baseline_args *args)
 
 	if (starting_commit(&start, repo, args) < 0)
 		goto out;
-	have = po_baseline_notes_head(&notes, repo, args->ref);
-	if (have < 0)
+	have = po_baseline_notes_to_read(&notes, repo, args->ref);
+	if (have != 0)
 		goto out;
-	if (have > 0) {
-		po_warn(NULL, 0, 0, "no baseline: this repository has no "
-		    "'%s'", args->ref);
-		po_baseline_hint_fetch(repo, args->ref);
-		goto out;
-	}
 	if (args->nearest) {
 		found = show_nearest(repo, notes, args->ref, &start);
 	} else {
