@@ -82,7 +82,7 @@ agree(const char *text)
 		got = NULL;
 	good = want == NULL ? got == NULL : same_tree(want, got);
 	yajl_tree_free(want);
-	yajl_tree_free(got);
+	po_tree_free(got);
 	return good;
 }
 
@@ -154,7 +154,7 @@ main(int argc, char **argv)
 	    "nesting deeper than PO_TREE_MAX_DEPTH is refused");
 	ok(po_tree_parse(&got, deep + 1, 2 * PO_TREE_MAX_DEPTH, err,
 	    sizeof(err)) == 0, "nesting of PO_TREE_MAX_DEPTH is not");
-	yajl_tree_free(got);
+	po_tree_free(got);
 	free(deep);
 	printf("1..%d\n", ntests);
 	return nfailed ? 1 : 0;

@@ -2,7 +2,9 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdalign.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,18 @@
 
 #include "json-tree.h"
 #include "msg.h"
+
+/* The memory of one tree: blocks handed out front to back.  The first
+ * allocation of a parse is its root, at the start of the first block, so
+ * that po_tree_free() finds the blocks from the root alone. */
+struct block {
+	struct block *next;
+	size_t used;
+	size_t cap;
+	alignas(max_align_t) unsigned char data[];
+};
+
+#define BLOCK_BYTES (16 * 1024)
 
 /* A value waiting on the stack for its container to close, with its key
  * when the container is an object. */
@@ -27,6 +41,8 @@ struct open {
 };
 
 struct builder {
+	struct block *first;    /* the block that holds the root */
+	struct block *current;  /* the block allocations come from */
 	struct member *members;
 	size_t nmembers;
 	size_t cap_members;
@@ -38,19 +54,73 @@ struct builder {
 	bool too_deep;
 };
 
-static yajl_val
-new_value(yajl_type type)
+static struct block *
+new_block(size_t cap)
 {
-	yajl_val v = po_xcalloc(1, sizeof(*v));
+	struct block *b = po_xmalloc(sizeof(*b) + cap);
 
+	b->next = NULL;
+	b->used = 0;
+	b->cap = cap;
+	return b;
+}
+
+static void *
+take(struct builder *b, size_t size)
+{
+	struct block *cur = b->current;
+	void *p;
+
+	size = (size + alignof(max_align_t) - 1) &
+	    ~(alignof(max_align_t) - 1);
+	if (cur == NULL || cur->cap - cur->used < size) {
+		struct block *more = new_block(size > BLOCK_BYTES ?
+		    size : BLOCK_BYTES);
+
+		if (cur == NULL)
+			b->first = more;
+		else
+			cur->next = more;
+		b->current = cur = more;
+	}
+	p = cur->data + cur->used;
+	cur->used += size;
+	return p;
+}
+
+static void
+free_blocks(struct block *b)
+{
+	while (b != NULL) {
+		struct block *next = b->next;
+
+		free(b);
+		b = next;
+	}
+}
+
+void
+po_tree_free(yajl_val root)
+{
+	if (root != NULL)
+		free_blocks((struct block *)((unsigned char *)root -
+		    offsetof(struct block, data)));
+}
+
+static yajl_val
+new_value(struct builder *b, yajl_type type)
+{
+	yajl_val v = take(b, sizeof(*v));
+
+	memset(v, 0, sizeof(*v));
 	v->type = type;
 	return v;
 }
 
 static char *
-copy_text(const void *text, size_t len)
+copy_text(struct builder *b, const void *text, size_t len)
 {
-	char *s = po_xmalloc(len + 1);
+	char *s = take(b, len + 1);
 
 	memcpy(s, text, len);
 	s[len] = '\0';
@@ -89,7 +159,7 @@ open_container(struct builder *b, yajl_type type)
 		b->opens = po_xrealloc(b->opens,
 		    b->cap_opens * sizeof(*b->opens));
 	}
-	b->opens[b->nopens].node = new_value(type);
+	b->opens[b->nopens].node = new_value(b, type);
 	b->opens[b->nopens].key = b->key;
 	b->opens[b->nopens].first = b->nmembers;
 	b->nopens++;
@@ -107,8 +177,8 @@ close_container(struct builder *b)
 
 	b->key = top->key;
 	if (node->type == yajl_t_object) {
-		node->u.object.keys = n ? po_xmalloc(n * sizeof(char *)) : NULL;
-		node->u.object.values = n ? po_xmalloc(n * sizeof(yajl_val)) :
+		node->u.object.keys = n ? take(b, n * sizeof(char *)) : NULL;
+		node->u.object.values = n ? take(b, n * sizeof(yajl_val)) :
 		    NULL;
 		for (size_t i = 0; i < n; i++) {
 			node->u.object.keys[i] = m[i].key;
@@ -116,7 +186,7 @@ close_container(struct builder *b)
 		}
 		node->u.object.len = n;
 	} else {
-		node->u.array.values = n ? po_xmalloc(n * sizeof(yajl_val)) :
+		node->u.array.values = n ? take(b, n * sizeof(yajl_val)) :
 		    NULL;
 		for (size_t i = 0; i < n; i++)
 			node->u.array.values[i] = m[i].value;
@@ -129,13 +199,13 @@ close_container(struct builder *b)
 static int
 on_null(void *ctx)
 {
-	return add(ctx, new_value(yajl_t_null));
+	return add(ctx, new_value(ctx, yajl_t_null));
 }
 
 static int
 on_boolean(void *ctx, int value)
 {
-	return add(ctx, new_value(value ? yajl_t_true : yajl_t_false));
+	return add(ctx, new_value(ctx, value ? yajl_t_true : yajl_t_false));
 }
 
 /* What yajl_tree does with a number: the text kept, the integer and the
@@ -143,14 +213,14 @@ on_boolean(void *ctx, int value)
 static int
 on_number(void *ctx, const char *text, size_t len)
 {
-	yajl_val v = new_value(yajl_t_number);
+	yajl_val v = new_value(ctx, yajl_t_number);
 	long long i = 0;
 	bool int_valid = true;
 	size_t pos = 0;
 	int sign = 1;
 	char *end;
 
-	v->u.number.r = copy_text(text, len);
+	v->u.number.r = copy_text(ctx, text, len);
 	if (pos < len && text[pos] == '-') {
 		sign = -1;
 		pos++;
@@ -177,9 +247,9 @@ on_number(void *ctx, const char *text, size_t len)
 static int
 on_string(void *ctx, const unsigned char *text, size_t len)
 {
-	yajl_val v = new_value(yajl_t_string);
+	yajl_val v = new_value(ctx, yajl_t_string);
 
-	v->u.string = copy_text(text, len);
+	v->u.string = copy_text(ctx, text, len);
 	return add(ctx, v);
 }
 
@@ -188,8 +258,7 @@ on_key(void *ctx, const unsigned char *text, size_t len)
 {
 	struct builder *b = ctx;
 
-	free(b->key);
-	b->key = copy_text(text, len);
+	b->key = copy_text(b, text, len);
 	return 1;
 }
 
@@ -223,24 +292,6 @@ static const yajl_callbacks tree_callbacks = {
 	.yajl_end_array = on_end,
 };
 
-/* Frees what a failed parse left: the members waiting on the stack and
- * the containers still open, each with its own key. */
-static void
-free_builder(struct builder *b)
-{
-	for (size_t i = 0; i < b->nmembers; i++) {
-		free(b->members[i].key);
-		yajl_tree_free(b->members[i].value);
-	}
-	for (size_t i = 0; i < b->nopens; i++) {
-		free(b->opens[i].key);
-		free(b->opens[i].node);
-	}
-	free(b->key);
-	free(b->members);
-	free(b->opens);
-}
-
 int
 po_tree_parse(yajl_val *out, const char *text, size_t len, char *errbuf,
     size_t errlen)
@@ -263,14 +314,13 @@ po_tree_parse(yajl_val *out, const char *text, size_t len, char *errbuf,
 		snprintf(errbuf, errlen, "%s", (char *)err);
 		yajl_free_error(handle, err);
 	}
+	yajl_free(handle);
+	free(b.members);
+	free(b.opens);
 	if (status != yajl_status_ok) {
-		yajl_free(handle);
-		yajl_tree_free(b.root);
-		free_builder(&b);
+		free_blocks(b.first);
 		return -1;
 	}
-	yajl_free(handle);
-	free_builder(&b);
 	*out = b.root;
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json-tree.h"
 #include "json-val.h"
 #include "msg.h"
 #include "runs.h"
@@ -181,7 +182,7 @@ po_runset_free(struct po_runset *set)
 {
 	for (size_t i = 0; i < set->nruns; i++) {
 		free(set->runs[i].file);
-		yajl_tree_free(set->runs[i].root);
+		po_tree_free(set->runs[i].root);
 	}
 	free(set->runs);
 	free(set->order);

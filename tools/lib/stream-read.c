@@ -204,7 +204,7 @@ read_one(const char *path, po_stream_fn fn, void *ctx)
 		} else if (give_up(&doc, ngood, ++nbad)) {
 			ret = -1;
 		}
-		yajl_tree_free(doc.root);
+		po_tree_free(doc.root);
 		if (ret < 0)
 			break;
 	}

@@ -24,7 +24,8 @@ struct po_stream_doc {
 
 /* Called once per good document; the document and its text are valid only
  * during the call.  The callback may keep the tree by setting doc->root to
- * NULL, and then owns it.  Returns 0 to go on, -1 to stop reading. */
+ * NULL, and then owns it: it frees it with po_tree_free() (json-tree.h),
+ * not yajl_tree_free().  Returns 0 to go on, -1 to stop reading. */
 typedef int (*po_stream_fn)(void *ctx, struct po_stream_doc *doc);
 
 /* Reads every document of every path in turn (`npaths` 0 means standard
