@@ -123,6 +123,7 @@ main(int argc, char **argv)
 		"{\"a\":{\"b\":[[],{},[{}]]},\"a\":null,\"\":true,\"c\":false}",
 		"\"top-level string \\u00e9\\ud83d\\ude00\"",
 		"  42  ",
+		"{}", "[]",     /* closed before any member: no stack yet */
 	};
 	static const char *refused[] = {
 		"", "[", "{\"a\":1,}", "[1] [2]", "/* c */ 1", "[1,]", "nul",

@@ -173,7 +173,8 @@ close_container(struct builder *b)
 	struct open *top = &b->opens[--b->nopens];
 	yajl_val node = top->node;
 	size_t n = b->nmembers - top->first;
-	struct member *m = b->members + top->first;
+	/* No member yet means no stack yet: members is NULL. */
+	struct member *m = n ? b->members + top->first : NULL;
 
 	b->key = top->key;
 	if (node->type == yajl_t_object) {
