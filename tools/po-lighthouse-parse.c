@@ -56,18 +56,26 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-/* Runs on a worker thread: reads one report.  A report whose page could
- * not be measured is named here and written as an error document, so that
- * a gate downstream fails closed. */
+/* What one report gives: its documents, ready to be written. */
+struct parsed {
+	char *text;
+	size_t len;
+};
+
+/* Runs on a worker thread: reads one report and writes its documents,
+ * held back until their turn.  A report whose page could not be measured
+ * is named here and written as an error document, so that a gate
+ * downstream fails closed. */
 static void *
 parse_one(size_t index, void *ctx)
 {
 	const struct args *args = ctx;
+	struct parsed *out = po_xcalloc(1, sizeof(*out));
 	struct po_input *in;
 	struct po_lhr *lhr = NULL;
 
 	if (po_input_open(&in, args->files[index]) < 0)
-		return NULL;
+		return out;
 	if (po_lhr_read(&lhr, in) == 0 && lhr->runtime_code != NULL)
 		po_error(po_input_name(in), 0, 0,
 		    "Lighthouse could not measure '%s': %s: %s",
@@ -75,7 +83,13 @@ parse_one(size_t index, void *ctx)
 		    lhr->runtime_code, lhr->runtime_message ?
 		    lhr->runtime_message : "");
 	po_input_free(in);
-	return lhr;
+	if (lhr != NULL) {
+		po_doc_capture_begin();
+		po_lhr_emit(lhr, !args->no_findings);
+		out->text = po_doc_capture_end(&out->len);
+		po_lhr_free(lhr);
+	}
+	return out;
 }
 
 /* The size of each file, 0 for one that is not a regular file. */
@@ -95,14 +109,14 @@ file_sizes(char **files, int nfiles)
 static void
 write_one(size_t index, void *result, void *ctx)
 {
-	const struct args *args = ctx;
-	struct po_lhr *lhr = result;
+	struct parsed *parsed = result;
 
 	(void)index;
-	if (lhr == NULL)
-		return;
-	po_lhr_emit(lhr, !args->no_findings);
-	po_lhr_free(lhr);
+	(void)ctx;
+	if (parsed->len > 0)
+		fwrite(parsed->text, 1, parsed->len, stdout);
+	free(parsed->text);
+	free(parsed);
 }
 
 int

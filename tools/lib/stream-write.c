@@ -9,19 +9,60 @@
 
 static yajl_gen shared_gen;
 
+/* A thread's documents held back between po_doc_capture_begin() and
+ * po_doc_capture_end(), with the generator that thread writes them with. */
+struct capture {
+	yajl_gen gen;           /* NULL when not capturing */
+	char *text;
+	size_t len;
+	size_t cap;
+};
+
+static _Thread_local struct capture capture;
+
+static yajl_gen
+new_gen(void)
+{
+	yajl_gen gen = yajl_gen_alloc(NULL);
+
+	if (gen == NULL)
+		po_oom();
+	return gen;
+}
+
 yajl_gen
 po_doc_begin(const char *type)
 {
-	if (shared_gen == NULL) {
-		shared_gen = yajl_gen_alloc(NULL);
+	yajl_gen gen = capture.gen;
+
+	if (gen == NULL) {
 		if (shared_gen == NULL)
-			po_oom();
+			shared_gen = new_gen();
+		gen = shared_gen;
 	}
-	yajl_gen_map_open(shared_gen);
-	po_gen_key(shared_gen, "po");
-	yajl_gen_integer(shared_gen, PO_STREAM_VERSION);
-	po_gen_key_string(shared_gen, "type", type);
-	return shared_gen;
+	yajl_gen_map_open(gen);
+	po_gen_key(gen, "po");
+	yajl_gen_integer(gen, PO_STREAM_VERSION);
+	po_gen_key_string(gen, "type", type);
+	return gen;
+}
+
+/* Writes one line of the stream: to stdout, or to this thread's capture. */
+static void
+put_line(const void *text, size_t len)
+{
+	if (capture.gen == NULL) {
+		fwrite(text, 1, len, stdout);
+		putchar('\n');
+		return;
+	}
+	if (capture.cap - capture.len < len + 1) {
+		capture.cap = 2 * (capture.len + len + 1);
+		capture.text = po_xrealloc(capture.text, capture.cap);
+	}
+	memcpy(capture.text + capture.len, text, len);
+	capture.len += len;
+	capture.text[capture.len++] = '\n';
 }
 
 void
@@ -32,8 +73,7 @@ po_doc_end(yajl_gen gen)
 
 	yajl_gen_map_close(gen);
 	yajl_gen_get_buf(gen, &buf, &len);
-	fwrite(buf, 1, len, stdout);
-	putchar('\n');
+	put_line(buf, len);
 	yajl_gen_clear(gen);
 	yajl_gen_reset(gen, NULL);
 }
@@ -41,8 +81,24 @@ po_doc_end(yajl_gen gen)
 void
 po_doc_passthrough(const char *line, size_t len)
 {
-	fwrite(line, 1, len, stdout);
-	putchar('\n');
+	put_line(line, len);
+}
+
+void
+po_doc_capture_begin(void)
+{
+	capture.gen = new_gen();
+}
+
+char *
+po_doc_capture_end(size_t *len)
+{
+	char *text = capture.text;
+
+	*len = capture.len;
+	yajl_gen_free(capture.gen);
+	memset(&capture, 0, sizeof(capture));
+	return text;
 }
 
 void

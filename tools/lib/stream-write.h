@@ -34,6 +34,13 @@ void po_gen_key_raw_number(yajl_gen gen, const char *key, const char *text);
 void po_gen_key_bool(yajl_gen gen, const char *key, int value);
 void po_gen_key(yajl_gen gen, const char *key);
 
+/* Holds back the documents this thread writes until po_doc_capture_end(),
+ * which returns them, each line ended by a newline, and sets *len (NULL
+ * and 0 when there were none; the caller frees the text): work done in
+ * parallel writes its documents there, and the stream in input order. */
+void po_doc_capture_begin(void);
+char *po_doc_capture_end(size_t *len);
+
 /* Releases the shared generator at exit. */
 void po_doc_cleanup(void);
 
