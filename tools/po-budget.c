@@ -8,12 +8,11 @@
 #include "lib/budget.h"
 #include "lib/check.h"
 #include "lib/cli.h"
-#include "lib/json-val.h"
+#include "lib/gate.h"
 #include "lib/msg.h"
 #include "lib/num.h"
 #include "lib/regress-baseline.h"
 #include "lib/runs.h"
-#include "lib/stream-read.h"
 #include "lib/stream-write.h"
 
 #define DEFAULT_BUDGET PKGDATADIR "/default-budget.json"
@@ -101,55 +100,6 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-struct gate {
-	struct po_runset runs;
-	struct po_tally tally;
-	const char *input_name;         /* the input, for messages */
-};
-
-/* Every document goes through unchanged; measurements are kept to be
- * checked, and the checks of tools upstream count in the verdict. */
-static int
-take_doc(void *ctx, struct po_stream_doc *doc)
-{
-	struct gate *gate = ctx;
-
-	if (strcmp(doc->type, "check") == 0) {
-		const char *status = po_val_string(doc->root, "status");
-
-		if (status == NULL || (strcmp(status, "pass") != 0 &&
-		    strcmp(status, "warn") != 0 && strcmp(status, "fail") != 0)) {
-			po_error(doc->file, doc->lineno, 0, "check document "
-			    "without a \"status\" of pass, warn or fail");
-			gate->tally.errors++;
-			return 0;
-		}
-		po_tally_count_status(&gate->tally, status);
-	}
-	if (po_runset_add(&gate->runs, doc) < 0) {
-		gate->tally.errors++;
-		return 0;
-	}
-	po_doc_passthrough(doc->line, doc->len);
-	return 0;
-}
-
-/* A gate that checked nothing has not passed: say why before exiting 2. */
-static void
-report_nothing_checked(const struct gate *gate)
-{
-	if (gate->tally.errors > 0 || gate->tally.checks > 0)
-		return;
-	if (gate->runs.nruns == 0)
-		po_error(gate->input_name, 0, 0, "no measurements in the "
-		    "input: nothing to hold against the budget");
-	else
-		po_error(gate->input_name, 0, 0, "nothing was checked: no "
-		    "limit of the budget applies to the %zu measurement%s in "
-		    "the input",
-		    gate->runs.nruns, gate->runs.nruns == 1 ? "" : "s");
-}
-
 /* A baseline with no limit on change to hold it to is a mistake: the
  * gate would pass every regression without a word. */
 static int
@@ -172,7 +122,7 @@ main(int argc, char **argv)
 		NULL, NULL, NULL };
 	static char *default_budget[] = { DEFAULT_BUDGET };
 	struct args args = { .regress.alpha = PO_REGRESS_ALPHA };
-	struct gate gate = { 0 };
+	struct po_gate gate = { 0 };
 	struct po_runset baseline = { 0 };
 	struct po_budget **budgets = NULL;
 
@@ -189,9 +139,7 @@ main(int argc, char **argv)
 	    load_baseline(&baseline, &args, budgets) < 0)) {
 		gate.tally.errors++;
 	} else {
-		if (po_stream_read(args.files, args.nfiles, take_doc, &gate) < 0
-		    || po_status_get() == PO_BAD)
-			gate.tally.errors++;
+		po_gate_read(&gate, args.files, args.nfiles);
 		/* With no measurement at all, the budgets have nothing to say
 		 * beyond that; the checks of tools upstream still count. */
 		if (gate.runs.nruns > 0) {
@@ -204,7 +152,7 @@ main(int argc, char **argv)
 				po_budget_compare(budgets[i], &baseline,
 				    &gate.runs, &args.regress, &gate.tally);
 		}
-		report_nothing_checked(&gate);
+		po_gate_report_nothing_checked(&gate);
 	}
 	gate.tally.subjects = (int)gate.runs.ngroups;
 	po_summary_emit("po-budget", &gate.tally, args.budget_paths,
