@@ -14,9 +14,6 @@
 #include "baseline/note.h"
 #include "harness.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static yajl_gen gen;
 
 int

@@ -13,9 +13,6 @@
 #include "lib/stream-read.h"
 #include "lib/stream-write.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static struct po_runset runs;
 
 static int

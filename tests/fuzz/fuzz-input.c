@@ -13,9 +13,6 @@
 #include "lib/input.h"
 #include "lib/json-scan.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static volatile char fuzz_sink;
 
 int

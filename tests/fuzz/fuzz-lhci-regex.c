@@ -10,9 +10,6 @@
 #include "harness.h"
 #include "lib/lhci-regex.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static const char *const urls[] = {
 	"http://127.0.0.1:8080/lean.html",
 	"https://example.com/a/b?c=d&e=%20#frag",

@@ -15,9 +15,6 @@
 #include "lib/stream-read.h"
 #include "lib/stream-write.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static char *budget_paths[] = {
 	FUZZ_SRCDIR "/data/po-budget.json",
 	FUZZ_SRCDIR "/data/lighthouse-budget.json",

@@ -28,8 +28,6 @@ __attribute__((unused)) static int
 fuzz_pipe(int fds[2], char *path, size_t size, const uint8_t *data,
     size_t len)
 {
-	size_t done = 0;
-
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		abort();
 	if (fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) < 0 ||
@@ -38,19 +36,17 @@ fuzz_pipe(int fds[2], char *path, size_t size, const uint8_t *data,
 		close(fds[1]);
 		return -1;
 	}
-	while (done < len) {
-		ssize_t n = write(fds[1], data + done, len - done);
-
-		if (n <= 0)
-			abort();
-		done += (size_t)n;
-	}
+	fuzz_write_all(fds[1], data, len);
 	close(fds[1]);
 	snprintf(path, size, "/proc/self/fd/%d", fds[0]);
 	return 0;
 }
 
 #endif
+
+/* The entry points libFuzzer calls, which every harness defines. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int fuzz_fd = -1;
 static char fuzz_path_buf[64];
@@ -65,12 +61,25 @@ fuzz_quiet_stdout(void)
 	po_msg_init("po-fuzz");
 }
 
+/* Writes all of `data` to `fd`, or aborts. */
+static void
+fuzz_write_all(int fd, const uint8_t *data, size_t size)
+{
+	size_t done = 0;
+
+	while (done < size) {
+		ssize_t n = write(fd, data + done, size - done);
+
+		if (n <= 0)
+			abort();
+		done += (size_t)n;
+	}
+}
+
 /* Replaces the content of the memfd with `data` and returns its path. */
 __attribute__((unused)) static const char *
 fuzz_file(const uint8_t *data, size_t size)
 {
-	size_t done = 0;
-
 	if (fuzz_fd < 0) {
 		fuzz_fd = memfd_create("po-fuzz-input", MFD_CLOEXEC);
 		if (fuzz_fd < 0)
@@ -78,16 +87,9 @@ fuzz_file(const uint8_t *data, size_t size)
 		snprintf(fuzz_path_buf, sizeof(fuzz_path_buf),
 		    "/proc/self/fd/%d", fuzz_fd);
 	}
-	if (ftruncate(fuzz_fd, 0) != 0)
+	if (ftruncate(fuzz_fd, 0) != 0 || lseek(fuzz_fd, 0, SEEK_SET) != 0)
 		abort();
-	while (done < size) {
-		ssize_t n = pwrite(fuzz_fd, data + done, size - done,
-		    (off_t)done);
-
-		if (n <= 0)
-			abort();
-		done += (size_t)n;
-	}
+	fuzz_write_all(fuzz_fd, data, size);
 	return fuzz_path_buf;
 }
 
@@ -99,8 +101,6 @@ __attribute__((unused)) static int
 fuzz_pipe(int fds[2], char *path, size_t size, const uint8_t *data,
     size_t len)
 {
-	size_t done = 0;
-
 	if (pipe2(fds, O_CLOEXEC) != 0)
 		abort();
 	if (fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) < 0 ||
@@ -109,13 +109,7 @@ fuzz_pipe(int fds[2], char *path, size_t size, const uint8_t *data,
 		close(fds[1]);
 		return -1;
 	}
-	while (done < len) {
-		ssize_t n = write(fds[1], data + done, len - done);
-
-		if (n <= 0)
-			abort();
-		done += (size_t)n;
-	}
+	fuzz_write_all(fds[1], data, len);
 	close(fds[1]);
 	snprintf(path, size, "/proc/self/fd/%d", fds[0]);
 	return 0;
