@@ -20,28 +20,6 @@
 /* The directory of the harness sources, where the fixed inputs live. */
 #ifndef FUZZ_SRCDIR
 #define FUZZ_SRCDIR "tests/fuzz"
-/* The bytes on a pipe, opened by its /proc path as a shell's redirection
- * would hand it over: `path` names the read end, fds[0], which the caller
- * closes.  Returns -1 when they do not fit in the pipe (the harness has no
- * writer thread). */
-__attribute__((unused)) static int
-fuzz_pipe(int fds[2], char *path, size_t size, const uint8_t *data,
-    size_t len)
-{
-	if (pipe2(fds, O_CLOEXEC) != 0)
-		abort();
-	if (fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) < 0 ||
-	    (size_t)fcntl(fds[1], F_GETPIPE_SZ) < len) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	fuzz_write_all(fds[1], data, len);
-	close(fds[1]);
-	snprintf(path, size, "/proc/self/fd/%d", fds[0]);
-	return 0;
-}
-
 #endif
 
 /* The entry points libFuzzer calls, which every harness defines. */
