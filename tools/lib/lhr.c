@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,10 +12,20 @@
 
 /* audits.<id>.details.items[<n>].<field> is the deepest place read. */
 #define LHR_MAX_DEPTH_READ 6
-#define LHR_MAX_AUDITS 2000
+/* Lighthouse has a few hundred audits and categories; the caps, far above
+ * that, bound the memory that a hostile report can make po take. */
+#define LHR_MAX_AUDITS 100000
+#define LHR_MAX_CATEGORIES 2000
 
 const char *const po_lhr_savings_keys[5] = { "FCP", "LCP", "TBT", "CLS",
 	"INP" };
+
+/* A group that an auditRef of the performance category gives an audit. */
+struct group_ref {
+	char *id;
+	char *group;
+	size_t pos;                     /* in the report, for a stable sort */
+};
 
 struct reader {
 	struct po_lhr *lhr;
@@ -22,13 +33,23 @@ struct reader {
 	size_t cap_categories;
 	size_t cap_resources;
 	size_t cap_budget_rows;
-	/* auditRefs of the performance category, seen after the audits */
+	/* The groups are given to the audits once the whole report is read,
+	 * through a sorted array: looking each auditRef up in every audit as
+	 * it came took 16 s on a report of 50 000 of them. */
 	char *ref_id;
+	struct group_ref *refs;
 	size_t nrefs;
+	size_t cap_refs;
+	/* Whether the details being read have had items, and whether an
+	 * array or an object (OPEN_ARRAY or OPEN_MAP): they are checked
+	 * against details.type, which may come before or after them. */
+	bool have_items;
+	enum po_scan_kind items_kind;
 	/* What was wrong with the value just handled, for on_value to report
 	 * with its path; NULL when nothing was. */
 	const char *bad;
 	enum po_scan_kind bad_kind;
+	char bad_text[160];
 	/* The string just handled is a data: URL that the scanner passed
 	 * over (json-skim.h); po keeps no such value. */
 	bool cut;
@@ -64,8 +85,6 @@ new_audit(struct reader *r, const char *id)
 	struct po_lhr *lhr = r->lhr;
 	struct po_lhr_audit *audit;
 
-	/* Lighthouse has fewer than 200 audits; a cap keeps the lookups of a
-	 * hostile report (an audit per auditRef) from growing quadratic. */
 	if (lhr->naudits >= LHR_MAX_AUDITS) {
 		r->bad = "more audits than any Lighthouse report has";
 		r->bad_kind = PO_SCAN_OPEN_MAP;
@@ -155,6 +174,45 @@ expect_container(struct reader *r, enum po_scan_kind kind)
 	r->bad_kind = kind;
 }
 
+/* What details.items is in details of type `type`: OPEN_MAP for a
+ * checklist (LH 13: items keyed by check), OPEN_ARRAY for the types whose
+ * items are rows, and PO_SCAN_NULL when Lighthouse puts anything there
+ * (debugdata) or the type is one po does not know, such as a newer
+ * Lighthouse's. */
+static enum po_scan_kind
+items_kind_of(const char *type)
+{
+	static const char *const row_types[] = { "table", "opportunity",
+		"list", "filmstrip" };
+
+	if (strcmp(type, "checklist") == 0)
+		return PO_SCAN_OPEN_MAP;
+	for (size_t i = 0; i < sizeof(row_types) / sizeof(row_types[0]); i++)
+		if (strcmp(type, row_types[i]) == 0)
+			return PO_SCAN_OPEN_ARRAY;
+	return PO_SCAN_NULL;
+}
+
+/* Once both details.type and details.items have been seen, in either
+ * order: items of the other kind than the type has are a broken report,
+ * whose items a gate would count as none (maxLength). */
+static void
+check_items(struct reader *r, const struct po_lhr_audit *audit)
+{
+	enum po_scan_kind want;
+
+	if (!r->have_items || audit->details_type == NULL)
+		return;
+	want = items_kind_of(audit->details_type);
+	if (want == PO_SCAN_NULL || want == r->items_kind)
+		return;
+	snprintf(r->bad_text, sizeof(r->bad_text), "the items of '%.40s' "
+	    "details are %s", audit->details_type, want == PO_SCAN_OPEN_MAP ?
+	    "an object" : "an array");
+	r->bad = r->bad_text;
+	r->bad_kind = r->items_kind;
+}
+
 static void
 set_string(struct reader *r, char **field, enum po_scan_kind kind,
     const char *text, size_t len)
@@ -192,19 +250,34 @@ audit_field(struct reader *r, struct po_lhr_audit *audit, const char *key,
 }
 
 static void
+details_items(struct reader *r, struct po_lhr_audit *audit,
+    enum po_scan_kind kind)
+{
+	expect_container(r, kind);
+	if (r->bad != NULL ||
+	    (kind != PO_SCAN_OPEN_ARRAY && kind != PO_SCAN_OPEN_MAP))
+		return;
+	if (kind == PO_SCAN_OPEN_ARRAY)
+		audit->nitems = 0;
+	r->have_items = true;
+	r->items_kind = kind;
+	check_items(r, audit);
+}
+
+static void
 details_field(struct reader *r, struct po_lhr_audit *audit, const char *key,
     enum po_scan_kind kind, const char *text, size_t len)
 {
-	if (strcmp(key, "type") == 0)
+	if (strcmp(key, "type") == 0) {
 		set_string(r, &audit->details_type, kind, text, len);
-	else if (strcmp(key, "overallSavingsMs") == 0)
+		if (r->bad == NULL && kind == PO_SCAN_STRING)
+			check_items(r, audit);
+	} else if (strcmp(key, "overallSavingsMs") == 0)
 		set_number(r, &audit->savings_ms, kind, text, len);
 	else if (strcmp(key, "overallSavingsBytes") == 0)
 		set_number(r, &audit->savings_bytes, kind, text, len);
-	else if (strcmp(key, "items") == 0 && kind == PO_SCAN_OPEN_ARRAY)
-		audit->nitems = 0;
 	else if (strcmp(key, "items") == 0)
-		expect_container(r, kind);
+		details_items(r, audit, kind);
 }
 
 static void
@@ -265,6 +338,8 @@ on_audit(struct reader *r, const struct po_scan_path *path,
 	if (audit == NULL || k2 == NULL)
 		return;
 	if (path->depth == 3) {
+		if (strcmp(k2, "details") == 0 && kind == PO_SCAN_OPEN_MAP)
+			r->have_items = false;
 		audit_field(r, audit, k2, kind, text, len);
 	} else if (path->depth == 4 && strcmp(k2, "details") == 0 && k3) {
 		details_field(r, audit, k3, kind, text, len);
@@ -296,13 +371,64 @@ on_audit(struct reader *r, const struct po_scan_path *path,
 	}
 }
 
+/* An auditRef's group, kept until the report has been read. */
 static void
-set_group(struct po_lhr *lhr, const char *id, const char *group)
+add_group_ref(struct reader *r, const char *group, size_t len)
 {
-	for (size_t i = 0; i < lhr->naudits; i++)
-		if (strcmp(lhr->audits[i].id, id) == 0 &&
-		    lhr->audits[i].group == NULL)
-			lhr->audits[i].group = po_xstrdup(group);
+	struct group_ref *ref;
+
+	r->refs = grow(r->refs, &r->cap_refs, r->nrefs, sizeof(*r->refs));
+	ref = &r->refs[r->nrefs];
+	ref->id = po_xstrdup(r->ref_id);
+	ref->group = po_xstrndup(group, len);
+	ref->pos = r->nrefs++;
+}
+
+static int
+compare_refs(const void *a, const void *b)
+{
+	const struct group_ref *x = a, *y = b;
+	int order = strcmp(x->id, y->id);
+
+	if (order != 0)
+		return order;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The first of the sorted refs that names `id`, or NULL. */
+static const struct group_ref *
+first_ref(const struct group_ref *refs, size_t nrefs, const char *id)
+{
+	size_t low = 0, high = nrefs;
+
+	while (low < high) {
+		size_t mid = low + (high - low) / 2;
+
+		if (strcmp(refs[mid].id, id) < 0)
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return low < nrefs && strcmp(refs[low].id, id) == 0 ? &refs[low] :
+	    NULL;
+}
+
+/* Each audit takes the group of the first auditRef that names it
+ * (Lighthouse names each audit once), wherever the category lies in the
+ * report. */
+static void
+set_groups(struct reader *r)
+{
+	struct po_lhr *lhr = r->lhr;
+
+	qsort(r->refs, r->nrefs, sizeof(*r->refs), compare_refs);
+	for (size_t i = 0; i < lhr->naudits; i++) {
+		const struct group_ref *ref = first_ref(r->refs, r->nrefs,
+		    lhr->audits[i].id);
+
+		if (ref != NULL)
+			lhr->audits[i].group = po_xstrdup(ref->group);
+	}
 }
 
 /* categories.<id>.score, and the groups of the performance audits, which
@@ -320,7 +446,7 @@ on_category(struct reader *r, const struct po_scan_path *path,
 	if (path->depth == 2)
 		expect_object(r, kind, false);
 	if (path->depth == 2 && kind == PO_SCAN_OPEN_MAP) {
-		if (lhr->ncategories >= LHR_MAX_AUDITS) {
+		if (lhr->ncategories >= LHR_MAX_CATEGORIES) {
 			r->bad = "more categories than any Lighthouse report has";
 			r->bad_kind = kind;
 			return;
@@ -338,19 +464,15 @@ on_category(struct reader *r, const struct po_scan_path *path,
 
 		if (field == NULL)
 			return;
-		if (strcmp(field, "id") == 0) {
-			if (++r->nrefs > LHR_MAX_AUDITS) {
-				r->bad = "more audit references than any "
-				    "Lighthouse report has";
-				r->bad_kind = kind;
-				return;
-			}
+		if (strcmp(field, "id") == 0)
 			set(&r->ref_id, text, len);
+		else if (strcmp(field, "group") == 0 && r->ref_id &&
+		    r->nrefs >= LHR_MAX_AUDITS) {
+			r->bad = "more audit references than any Lighthouse "
+			    "report has";
+			r->bad_kind = kind;
 		} else if (strcmp(field, "group") == 0 && r->ref_id) {
-			char *group = po_xstrndup(text, len);
-
-			set_group(lhr, r->ref_id, group);
-			free(group);
+			add_group_ref(r, text, len);
 		}
 	}
 }
@@ -492,6 +614,17 @@ on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 	return -1;
 }
 
+static void
+free_refs(struct reader *r)
+{
+	for (size_t i = 0; i < r->nrefs; i++) {
+		free(r->refs[i].id);
+		free(r->refs[i].group);
+	}
+	free(r->refs);
+	free(r->ref_id);
+}
+
 int
 po_lhr_read(struct po_lhr **out, struct po_input *in)
 {
@@ -518,11 +651,12 @@ po_lhr_read(struct po_lhr **out, struct po_input *in)
 		    "('finalUrl' or 'requestedUrl')");
 		goto bad;
 	}
-	free(r.ref_id);
+	set_groups(&r);
+	free_refs(&r);
 	*out = r.lhr;
 	return 0;
 bad:
-	free(r.ref_id);
+	free_refs(&r);
 	po_lhr_free(r.lhr);
 	return -1;
 }
