@@ -1,9 +1,9 @@
 #!/bin/sh
 # po-lighthouse-parse on reports that are not quite what Lighthouse writes:
-# details.items of the kind its details.type does not have (refused, with
-# the place), the types whose items are rightly not rows (read), and the
-# groups of the performance audits wherever the category lies and however
-# many audits there are.
+# details that are not an object, and details.items of the kind its
+# details.type does not have (refused, with the place), the types whose
+# items are rightly not rows (read), and the groups of the performance
+# audits wherever the category lies and however many audits there are.
 . "${PO_SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
 
 R=$T_TMP/report.json
@@ -60,6 +60,16 @@ report '{"type":"table","items":"none"}'
 run po-lighthouse-parse "$R"
 refused "the items of a table a string" \
     "audits\.x\.details\.items: expected an array, found a string"
+
+for d in '"table"' 42 '[{"type":"table"}]'; do
+	report "$d"
+	run po-lighthouse-parse "$R"
+	refused "details that are $d" "audits\.x\.details: expected an object, found an? (string|number|array)"
+done
+
+report 'null'
+run po-lighthouse-parse "$R"
+read_ok "details that are null"
 
 # LH 13's checklists key their items by check (document-latency-insight).
 report '{"type":"checklist","items":{"noRedirects":{"label":"a","value":true}}}'

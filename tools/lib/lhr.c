@@ -164,6 +164,16 @@ set_score(struct reader *r, char **field, enum po_scan_kind kind,
 
 /* LH 13's checklists make details.items an object; elsewhere an array. */
 static void
+expect_object(struct reader *r, enum po_scan_kind kind, bool null_ok)
+{
+	if (kind == PO_SCAN_OPEN_MAP || kind == PO_SCAN_CLOSE_MAP ||
+	    (null_ok && kind == PO_SCAN_NULL))
+		return;
+	r->bad = "expected an object";
+	r->bad_kind = kind;
+}
+
+static void
 expect_container(struct reader *r, enum po_scan_kind kind)
 {
 	if (kind == PO_SCAN_OPEN_ARRAY || kind == PO_SCAN_OPEN_MAP ||
@@ -247,6 +257,8 @@ audit_field(struct reader *r, struct po_lhr_audit *audit, const char *key,
 		set_string(r, &audit->title, kind, text, len);
 	else if (strcmp(key, "displayValue") == 0)
 		set_string(r, &audit->display, kind, text, len);
+	else if (strcmp(key, "details") == 0)
+		expect_object(r, kind, true);
 }
 
 static void
@@ -475,16 +487,6 @@ on_category(struct reader *r, const struct po_scan_path *path,
 			add_group_ref(r, text, len);
 		}
 	}
-}
-
-static void
-expect_object(struct reader *r, enum po_scan_kind kind, bool null_ok)
-{
-	if (kind == PO_SCAN_OPEN_MAP || kind == PO_SCAN_CLOSE_MAP ||
-	    (null_ok && kind == PO_SCAN_NULL))
-		return;
-	r->bad = "expected an object";
-	r->bad_kind = kind;
 }
 
 static void
