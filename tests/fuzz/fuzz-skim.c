@@ -2,7 +2,8 @@
  * difference: po_scan_run_skimming() must say of any input exactly what
  * po_scan_run() says — the same verdict, the same message at the same line
  * and column, the same values in the same order — but for the text of the
- * strings that start with "data:", which it may cut short.  The skimming
+ * strings that start with "data:", which it may cut short, and with the
+ * indentation of lines squeezed out (json-squeeze.h).  The skimming
  * reader is also run over a pipe, where zlib hands the bytes over in
  * chunks of its own size, so that chunks end anywhere in a data: URL. */
 #include "config.h"
@@ -45,6 +46,7 @@ record(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 {
 	struct digest *d = ctx;
 	char where[256];
+	long line, col;
 
 	if (po_scan_string_cut(scan)) {
 		if (kind != PO_SCAN_STRING || len < 5 ||
@@ -58,6 +60,11 @@ record(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 	mix(d, text, len);
 	po_scan_path_string(path, where, sizeof(where));
 	mix(d, where, strlen(where));
+	/* The place a handler would name in a message, which the squeezer
+	 * (json-squeeze.h) maps back through the blanks it dropped. */
+	po_scan_where(scan, &line, &col);
+	mix(d, &line, sizeof(line));
+	mix(d, &col, sizeof(col));
 	d->nvalues++;
 	return 0;
 }

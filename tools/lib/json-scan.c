@@ -8,6 +8,7 @@
 
 #include "json-scan.h"
 #include "json-skim.h"
+#include "json-squeeze.h"
 #include "msg.h"
 #include "utf8.h"
 
@@ -48,6 +49,7 @@ struct po_scan {
 	size_t span_at;         /* where in it the bytes yajl has start */
 	struct position *base;  /* where that buffer starts */
 	struct po_skim *skim;   /* passes over data: URLs, or NULL */
+	struct po_squeeze *squeeze;     /* drops indentation, with skim */
 	uint64_t fed;           /* bytes handed to yajl before `chunk` */
 	bool string_cut;        /* the string being handled was skimmed */
 };
@@ -253,13 +255,26 @@ valid_text(struct po_scan *scan, const unsigned char *text, size_t len,
 	return 0;
 }
 
+/* How far into the span it is parsing yajl has got, in the bytes of the
+ * span, which are those of the file. */
+static size_t
+span_consumed(const struct po_scan *scan)
+{
+	size_t consumed = yajl_get_bytes_consumed(scan->handle);
+
+	return scan->squeeze != NULL ?
+	    po_squeeze_original(scan->squeeze, consumed) : consumed;
+}
+
 /* Whether the skimmer cut the string yajl has just lexed. */
 static void
 note_cut(struct po_scan *scan)
 {
-	if (scan->skim != NULL)
-		scan->string_cut = po_skim_was_cut(scan->skim,
-		    scan->fed + yajl_get_bytes_consumed(scan->handle));
+	/* Where yajl is costs a look into the squeezer's drops: only asked
+	 * when a cut string is still to come. */
+	scan->string_cut = scan->skim != NULL &&
+	    po_skim_cut_pending(scan->skim) &&
+	    po_skim_was_cut(scan->skim, scan->fed + span_consumed(scan));
 }
 
 bool
@@ -354,7 +369,7 @@ report_yajl(const char *name, yajl_handle handle, const struct position *pos,
     const char *chunk, size_t chunklen, struct po_scan *scan)
 {
 	struct position at = *pos;
-	size_t consumed = yajl_get_bytes_consumed(handle);
+	size_t consumed = span_consumed(scan);
 	unsigned char *err;
 	char *nl;
 
@@ -403,7 +418,7 @@ po_scan_where(const struct po_scan *scan, long *line, long *col)
 
 	if (scan->chunk != NULL)
 		advance(&at, scan->chunk, scan->span_at +
-		    yajl_get_bytes_consumed(scan->handle));
+		    span_consumed(scan));
 	*line = at.line;
 	*col = at.col;
 }
@@ -435,7 +450,7 @@ finish(const char *name, yajl_handle handle, struct position *pos,
 #define SCAN_READ_SIZE (128 * 1024)
 #define SCAN_MAX_TOKEN (64 * 1024 * 1024)
 
-/* Hands a chunk to yajl: whole, or the spans the skimmer keeps. */
+/* Hands a chunk to yajl: whole, or the spans the skimmer keeps, squeezed. */
 static int
 parse_chunk(struct po_scan *scan, const char *chunk, size_t len)
 {
@@ -448,9 +463,15 @@ parse_chunk(struct po_scan *scan, const char *chunk, size_t len)
 		    len) == yajl_status_ok ? 0 : -1;
 	while ((spanlen = po_skim_span(scan->skim, chunk, len, &pos,
 	    &span)) > 0) {
+		const char *text = span;
+		size_t textlen = spanlen;
+
 		scan->span_at = (size_t)(span - chunk);
-		if (yajl_parse(scan->handle, (const unsigned char *)span,
-		    spanlen) != yajl_status_ok)
+		if (scan->squeeze != NULL)
+			text = po_squeeze_span(scan->squeeze, span, spanlen,
+			    &textlen);
+		if (yajl_parse(scan->handle, (const unsigned char *)text,
+		    textlen) != yajl_status_ok)
 			return -1;
 		scan->fed += spanlen;
 	}
@@ -470,8 +491,10 @@ scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 	ssize_t n;
 	int ret = -1;
 
-	if (skim)
+	if (skim) {
 		scan.skim = po_skim_new();
+		scan.squeeze = po_squeeze_new();
+	}
 	while ((n = po_input_read(in, chunk, read_size)) > 0) {
 		unsigned long before = scan.ntokens;
 
@@ -505,6 +528,7 @@ out:
 	free(chunk);
 	free(scan.reason);
 	po_skim_free(scan.skim);
+	po_squeeze_free(scan.squeeze);
 	yajl_free(handle);
 	return ret;
 }
