@@ -189,8 +189,8 @@ for bytes in 2000 $((size / 2)) $((size - 10)); do
 done
 
 # A gzip stream without its trailer: every line is whole, only gzip can
-# tell the stream was cut (zlib says so through gzerror(), which input.c
-# asks at the end of the data).
+# tell the stream was cut (inflate has not reached the member's end when
+# the data runs out).
 head -c $(( $(wc -c < whole.gz) - 8 )) whole.gz > notrailer.gz
 po-k6-check notrailer.gz > notrailer.out 2> notrailer.err
 rc=$?

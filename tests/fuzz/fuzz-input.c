@@ -1,9 +1,10 @@
 /* Fuzzes the gzip-transparent input layer (input.c) under the streaming
  * JSON scanner (json-scan.c), and checks that every way of reading the same
  * bytes gives the same verdict: po_scan_run() on a regular file (read with
- * read(2), or through zlib when it starts with gzip's magic bytes), on a
- * pipe (always through zlib, as standard input often is), and, for plain
- * data, po_scan_buffer() on the bytes at once. */
+ * read(2), or inflated by zlib when it starts with gzip's magic bytes), on
+ * a pipe (whose first bytes are read ahead to tell gzip from plain data,
+ * as standard input often is), and, for plain data, po_scan_buffer() on
+ * the bytes at once. */
 #include "config.h"
 
 #include <stdint.h>

@@ -4,8 +4,8 @@
  * and column, the same values in the same order — but for the text of the
  * strings that start with "data:", which it may cut short, and with the
  * indentation of lines squeezed out (json-squeeze.h).  The skimming
- * reader is also run over a pipe, where zlib hands the bytes over in
- * chunks of its own size, so that chunks end anywhere in a data: URL. */
+ * reader is also run over a pipe, where the bytes come in chunks of the
+ * pipe's size, so that chunks end anywhere in a data: URL. */
 #include "config.h"
 
 #include <stdint.h>
@@ -135,8 +135,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fuzz_pipe(fds, path, sizeof(path), data, size) == 0) {
 		ret = scan(&got, &msg, path, true);
 		close(fds[0]);
-		/* zlib names a pipe by its descriptor: compare the verdict
-		 * and the values, and the message from its position on. */
+		/* The pipe has a name of its own: compare the verdict and
+		 * the values. */
 		if (ret != want_ret || (ret == 0 && got.hash != want.hash))
 			abort();
 		free(msg);

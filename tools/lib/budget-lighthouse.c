@@ -189,6 +189,18 @@ parse_entry(struct po_lhbudget_entry *entry, yajl_val obj, const char *file,
 	    "resourceType", resource_types);
 }
 
+static bool
+sets_a_limit(const struct po_lhbudget *budget)
+{
+	for (size_t i = 0; i < budget->nentries; i++) {
+		const struct po_lhbudget_entry *e = &budget->entries[i];
+
+		if (e->ntimings + e->nsizes + e->ncounts > 0)
+			return true;
+	}
+	return false;
+}
+
 int
 po_lhbudget_parse(struct po_lhbudget **out, yajl_val root, const char *file)
 {
@@ -200,8 +212,8 @@ po_lhbudget_parse(struct po_lhbudget **out, yajl_val root, const char *file)
 		return -1;
 	}
 	if (root->u.array.len == 0) {
-		po_error(file, 0, 0, "a Lighthouse budget file with no budgets "
-		    "limits nothing");
+		po_error(file, 0, 0, "no budgets: a budget that limits nothing "
+		    "cannot pass anything");
 		return -1;
 	}
 	budget = po_xcalloc(1, sizeof(*budget));
@@ -215,6 +227,16 @@ po_lhbudget_parse(struct po_lhbudget **out, yajl_val root, const char *file)
 			po_lhbudget_free(budget);
 			return -1;
 		}
+	}
+	/* Lighthouse takes such a file and finds nothing over budget.  An
+	 * entry without limits is fine when another one has some: being the
+	 * last to match, it exempts its paths from the entries before it. */
+	if (!sets_a_limit(budget)) {
+		po_error(file, 0, 0, "no budget sets a limit (timings, "
+		    "resourceSizes or resourceCounts): a budget that limits "
+		    "nothing cannot pass anything");
+		po_lhbudget_free(budget);
+		return -1;
 	}
 	*out = budget;
 	return 0;

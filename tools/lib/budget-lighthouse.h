@@ -43,8 +43,9 @@ int po_lhbudget_detect(yajl_val root);
 
 /* Validates and copies the budgets in `root` (read from `file`), refusing
  * what Lighthouse refuses: unknown keys, unknown timing metrics or resource
- * types, duplicates, negative or non-numeric budgets, a bad path.  Returns 0,
- * or -1 after a message.  The caller owns *out. */
+ * types, duplicates, negative or non-numeric budgets, a bad path; and what
+ * it would take for a pass with nothing checked: no budgets, or none that
+ * sets a limit.  Returns 0, or -1 after a message.  The caller owns *out. */
 int po_lhbudget_parse(struct po_lhbudget **out, yajl_val root,
     const char *file);
 

@@ -594,6 +594,56 @@ parse_assert(struct po_lhci *lhci, yajl_val assert, const char *file)
 	return parse_set(set, assert, file);
 }
 
+/* Whether `set` asserts anything: an assertion of its own that is not
+ * "off", or one of its preset's that it does not switch off (under either
+ * release of lhci, since the runs decide which one is held). */
+static bool
+set_asserts(const struct po_lhci_optset *set)
+{
+	static const enum po_lhci_release releases[] = { PO_LHCI_0_14,
+		PO_LHCI_0_15 };
+	struct po_lhci_preset_entry *entries;
+	bool asserts = false;
+
+	for (size_t i = 0; i < set->nassertions; i++)
+		if (set->assertions[i].value.level != PO_LHCI_OFF)
+			return true;
+	if (set->preset == PO_LHCI_PRESET_NONE)
+		return false;
+	entries = po_xcalloc(PO_LHCI_PRESET_MAX, sizeof(*entries));
+	for (size_t r = 0; r < 2 && !asserts; r++) {
+		size_t n = po_lhci_preset_entries(entries, set->preset,
+		    releases[r]);
+
+		for (size_t i = 0; i < n && !asserts; i++) {
+			bool switched_off = entries[i].level == PO_LHCI_OFF;
+
+			for (size_t j = 0; j < set->nassertions; j++)
+				if (strcmp(set->assertions[j].key,
+				    entries[i].id) == 0)
+					switched_off = true;
+			asserts = !switched_off;
+		}
+	}
+	free(entries);
+	return asserts;
+}
+
+/* lhci runs a configuration whose assertions are all "off", or an empty
+ * "assertions" object, and passes it with nothing checked; po refuses it
+ * as it refuses any budget that limits nothing. */
+static int
+check_asserts_something(const struct po_lhci *lhci, const char *file)
+{
+	for (size_t i = 0; i < lhci->nsets; i++)
+		if (set_asserts(&lhci->sets[i]))
+			return 0;
+	po_error(file, 0, 0, "ci.assert: no assertion is on (lhci would pass "
+	    "with nothing checked): a budget that limits nothing cannot pass "
+	    "anything");
+	return -1;
+}
+
 int
 po_lhci_config_parse(struct po_lhci **out, yajl_val root, const char *file)
 {
@@ -613,7 +663,8 @@ po_lhci_config_parse(struct po_lhci **out, yajl_val root, const char *file)
 		    "with \"No assertions to use\")");
 		goto bad;
 	}
-	if (parse_assert(lhci, assert, file) < 0)
+	if (parse_assert(lhci, assert, file) < 0 ||
+	    check_asserts_something(lhci, file) < 0)
 		goto bad;
 	*out = lhci;
 	return 0;

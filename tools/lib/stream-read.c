@@ -17,6 +17,12 @@
 /* Past this many bad documents in one file, the rest is not read. */
 #define PO_STREAM_MAX_BAD 10
 
+/* The types of share/po-stream.schema.json.  A type outside them is
+ * refused, not passed on: a gate would count nothing in it, and a new type
+ * comes with a new version of the stream. */
+static const char *const doc_types[] = { "metrics", "finding", "check",
+	"summary", "error", NULL };
+
 struct line_reader {
 	struct po_input *in;
 	char *buf;
@@ -83,6 +89,44 @@ next_line(struct line_reader *r, char **line, size_t *len, long lineno)
 	}
 }
 
+static bool
+is_known_type(const char *type)
+{
+	for (const char *const *t = doc_types; *t; t++)
+		if (strcmp(*t, type) == 0)
+			return true;
+	return false;
+}
+
+/* Stops the scan of a document at its "type", so that the message points
+ * at the value. */
+static int
+stop_at_type(struct po_scan *scan, void *ctx,
+    const struct po_scan_path *path, enum po_scan_kind kind,
+    const char *text, size_t len)
+{
+	(void)text;
+	(void)len;
+	if (kind != PO_SCAN_STRING || !po_scan_at(path, 1, 1, "type"))
+		return 0;
+	po_scan_fail(scan, "%s", (const char *)ctx);
+	return -1;
+}
+
+static void
+report_unknown_type(const struct po_stream_doc *doc, const char *type)
+{
+	char message[160];
+
+	snprintf(message, sizeof(message), "unknown document type '%.40s' "
+	    "(expected metrics, finding, check, summary or error)", type);
+	/* The line was parsed once already; scanning it again happens only
+	 * on the way to exit 2. */
+	if (po_scan_buffer(doc->file, doc->lineno, doc->line, doc->len,
+	    stop_at_type, message) == 0)
+		po_error(doc->file, doc->lineno, 1, "%s", message);
+}
+
 static int
 is_blank(const char *s, size_t len)
 {
@@ -147,6 +191,10 @@ parse_doc(struct po_stream_doc *doc)
 	if (type == NULL) {
 		po_error(doc->file, doc->lineno, 1,
 		    "po document without a string \"type\"");
+		return -1;
+	}
+	if (!is_known_type(type)) {
+		report_unknown_type(doc, type);
 		return -1;
 	}
 	doc->type = type;

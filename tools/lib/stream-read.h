@@ -2,8 +2,9 @@
  * on the command line or from standard input ("-").
  *
  * Each document is checked (valid JSON and UTF-8, an object, "po": 1, a
- * string "type") before the caller sees it; a bad one is reported with its
- * file, line and column, raises the exit status to 2, and is skipped. */
+ * "type" that is one of the schema's five) before the caller sees it; a bad
+ * one is reported with its file, line and column, raises the exit status to
+ * 2, and is skipped. */
 #ifndef PO_STREAM_READ_H
 #define PO_STREAM_READ_H
 
