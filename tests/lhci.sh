@@ -159,13 +159,13 @@ run_sh "po-lighthouse-parse '$LEAN' | po-budget -b '$T_TMP/lighthouserc.yml'; \
 exit_is 2 "a YAML rc file is refused"
 like "$T_ERR" "^po-budget: [^ ]*/lighthouserc\\.yml" "the message names it"
 
-# Nothing asserted: lhci would pass, po says so and, as everywhere, does
-# not pass a gate that checked nothing.
+# Nothing asserted: lhci would pass, po refuses the configuration when it
+# loads it, as it refuses every budget that limits nothing.
 printf '%s\n' "$(rc '{"assertions": {"interactive": "off"}}')" \
     >"$T_TMP/all-off.json"
 run_sh "po-lighthouse-parse '$LEAN' | po-budget -b '$T_TMP/all-off.json'"
 exit_is 2 "a configuration that asserts nothing does not pass"
-like "$T_ERR" "all-off\\.json: no assertion applied" "and says why"
+like "$T_ERR" "all-off\\.json: ci\\.assert: no assertion is on" "and says why"
 
 # A JavaScript pattern po translates: the translation matches what
 # JavaScript matches (\d, classes, lazy quantifiers, escaped slashes).
