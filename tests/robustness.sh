@@ -391,7 +391,6 @@ wrong_values "a metric that is a number" "{\"po\":1,\"type\":\"metrics\",$M,\"me
 wrong_values "a metric value that is a string" "{\"po\":1,\"type\":\"metrics\",$M,\"metrics\":{\"lcp\":{\"value\":\"2000\",\"unit\":\"ms\",\"better\":\"lower\"}}}"
 wrong_values "samples of strings" "{\"po\":1,\"type\":\"metrics\",$M,\"metrics\":{\"lcp\":{\"value\":2000,\"unit\":\"ms\",\"better\":\"lower\",\"samples\":[\"x\"]}}}"
 wrong_values "subject a number" "{\"po\":1,\"type\":\"metrics\",\"source\":\"t\",\"subject\":5,\"metrics\":{\"lcp\":{\"value\":2000,\"unit\":\"ms\",\"better\":\"lower\"}}}"
-todo_budget "stream-read.c: a document type outside the schema's enum is passed through"
 wrong_stream "an unknown type" '{"po":1,"type":"bogus"}'
 wrong_values "check status a number" "{\"po\":1,\"type\":\"check\",$M,\"name\":\"x\",\"status\":5}"
 
@@ -724,7 +723,6 @@ printf '\000\000\000\000' | dd of="$W/bad-crc.json.gz" bs=1 seek=$((size - 8)) \
     conv=notrunc 2>/dev/null
 bad_lhr "$W/bad-crc.json.gz" file "a gzip file with a wrong CRC"
 { cat "$W/small-lhr.json.gz"; printf 'trailing garbage'; } > "$W/gz-garbage.json.gz"
-todo "input.c: zlib ignores whatever follows a gzip member that is not another member"
 bad_lhr "$W/gz-garbage.json.gz" file "garbage after the gzip member"
 { printf '\037\213'; printf 'not deflate at all'; } > "$W/fake.json.gz"
 bad_lhr "$W/fake.json.gz" file "gzip's magic bytes on something else"
@@ -761,13 +759,12 @@ refused po-budget '<stdin>' file "po-budget: a directory on standard input"
 # the file.
 
 # Regressions whose bug is not fixed yet (REGRESSION_TODO_<name with every
-# character other than a letter or digit as _>).
+# character other than a letter or digit as _>): none now.
 # budget-lighthouse-empty-options.json crashed parse_options (a NULL
 # firstPartyHostnames); budget-lhci-nested-repeat.json took 9 s and 3.4 GB
 # in regcomp; budget-lhci-repeat-overflow.json overflowed a long in
-# parse_quantifier (UBSan).  All are fixed; the first now loads a budget
-# that limits nothing, which is refused without naming the budget.
-REGRESSION_TODO_budget_lighthouse_empty_options_json="budget-lighthouse.c: a budget.json whose entries set no limit loads; po-budget then says 'nothing was checked' without naming the budget"
+# parse_quantifier (UBSan).  All are fixed; the first is a budget that
+# limits nothing, refused with a message naming it.
 
 # A regression gets a short time limit: one that once hung should not hold
 # up the suite, nor eat the memory of the machine, while it is not fixed;

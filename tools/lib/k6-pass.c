@@ -356,14 +356,17 @@ fold_chunk(struct fold *f, struct piece *piece)
 		free(locals);
 		return -1;
 	}
+	/* entries is NULL in a chunk of Metric lines alone: no pointer
+	 * arithmetic on it, even by zero. */
 	for (size_t d = 0; d < c->ndefs && ret == 0; d++) {
-		ret = fold_entries(f, c->entries + done,
-		    c->defs[d].before - done, locals, input);
+		if (c->defs[d].before > done)
+			ret = fold_entries(f, c->entries + done,
+			    c->defs[d].before - done, locals, input);
 		done = c->defs[d].before;
 		if (ret == 0)
 			ret = apply_def(f, &c->defs[d], input);
 	}
-	if (ret == 0)
+	if (ret == 0 && c->nentries > done)
 		ret = fold_entries(f, c->entries + done, c->nentries - done,
 		    locals, input);
 	for (size_t i = 0; i < c->nscenarios; i++)
