@@ -66,4 +66,14 @@ for type in Metrics 'check ' ''; do
 	    "type '$type': refused as unknown"
 done
 
+# A type that holds a line break and a tab: the message stays one line,
+# with '?' for each control character.
+printf '{"po":1,"type":"a\\nb\\tc"}\n' > ctl.ndjson
+run po-budget -b "$RF/budget.json" ctl.ndjson
+exit_is 2 "a type with control characters: exit 2"
+like "$T_ERR" "^po-budget: ctl\\.ndjson:1:[0-9]+: unknown document type 'a\\?b\\?c' \\(expected" \
+    "the message shows them as '?'"
+is "$(grep -c 'unknown document type' "$T_ERR")" 1 "in one line"
+unlike "$T_ERR" "^b" "no line starts with the rest of the type"
+
 done_testing

@@ -67,6 +67,25 @@ po_msg_capture_end(void)
 	return text;
 }
 
+/* Prints the message and ends its line.  A message is one line whatever
+ * it quotes of the input: a control character (a line break in a string of
+ * a report, say) is shown as '?', so that what reads messages line by line
+ * (a CI log, an editor's error list) sees one message as one. */
+static void
+print_line(FILE *out, const char *fmt, va_list ap)
+{
+	char *text;
+
+	if (vasprintf(&text, fmt, ap) < 0)
+		po_oom();
+	for (char *p = text; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	fputs(text, out);
+	fputc('\n', out);
+	free(text);
+}
+
 static void
 vreport(const char *file, long line, long col, const char *fmt, va_list ap)
 {
@@ -82,8 +101,7 @@ vreport(const char *file, long line, long col, const char *fmt, va_list ap)
 		}
 		fputs(": ", out);
 	}
-	vfprintf(out, fmt, ap);
-	fputc('\n', out);
+	print_line(out, fmt, ap);
 }
 
 void
