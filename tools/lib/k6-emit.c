@@ -205,8 +205,11 @@ po_k6_emit_metrics(struct po_k6_run *run, const struct po_k6_agg *stats,
 	po_gen_key(gen, "metrics");
 	yajl_gen_map_open(gen);
 	sorted = po_xcalloc(run->nseries, sizeof(*sorted));
-	memcpy(sorted, run->series, run->nseries * sizeof(*sorted));
-	qsort(sorted, run->nseries, sizeof(*sorted), compare_series);
+	/* A run without metrics has no series array at all. */
+	if (run->nseries > 0) {
+		memcpy(sorted, run->series, run->nseries * sizeof(*sorted));
+		qsort(sorted, run->nseries, sizeof(*sorted), compare_series);
+	}
 	for (size_t i = 0; i < run->nseries; i++) {
 		struct po_k6_series *s = sorted[i];
 		struct agglist list = { .n = 0 };
