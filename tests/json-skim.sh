@@ -132,15 +132,15 @@ squeezed() {
 	    "$1: po-budget, which reads it whole, says the same"
 }
 
-squeezed comment 3:4 'lexical error: probable comment' \
+squeezed comment 3:4 'probable comment found in input text, comments are not enabled$' \
     '{\n  "lighthouseVersion": "12.0.0",\n   /x\n}\n'
-squeezed newline-in-string 2:31 'lexical error: invalid character inside string' \
+squeezed newline-in-string 2:31 'invalid character inside string$' \
     '{\n  "lighthouseVersion": "12.0.0\n    ",\n  "a": 1\n}\n'
-squeezed tabs 3:6 'lexical error: invalid char in json text' \
+squeezed tabs 3:6 'invalid char in json text$' \
     '{\n  "lighthouseVersion": "12.0.0",\n\t\t  @\n}\n'
-squeezed deep 3:20 'lexical error: invalid string in json text' \
+squeezed deep 3:20 'invalid string in json text$' \
     '{\n  "lighthouseVersion": "12.0.0",\n      "audits": tru\n}\n'
-squeezed crlf 3:13 'lexical error: invalid string in json text' \
+squeezed crlf 3:13 'invalid string in json text$' \
     '{\r\n  "lighthouseVersion": "12.0.0",\r\n    "a": nul,\r\n}\r\n'
 
 # A real report, indented as Lighthouse writes it and compacted: the same

@@ -238,4 +238,29 @@ exit_is 2 "a thresholds file cut short: exit 2"
 like "$T_ERR" "^po-k6-check: t-cut.json:1:24: invalid JSON: premature EOF$" "and says so"
 is "$(cat "$T_OUT")" "" "a bad thresholds file: nothing is read, nothing written"
 
+# Names are read and compared whole, however long their tags: a URL in a
+# sub-metric's name runs well past what json-scan once kept of a key.
+long="http_req_duration{url:https://example.com/$(printf '%0300d' 0)}"
+printf '{"metrics": {"%s": {"type": "trend", "contains": "time", "values": {"avg": 1}, "thresholds": {"avg<2": {"ok": true}}}}}' \
+    "$long" > long.json
+printf '{"%s": ["avg<2", "avg<0.5"]}' "$long" > t-long.json
+run po-k6-check -T t-long.json long.json
+exit_is 1 "a 340-byte sub-metric name: read whole, one threshold crossed (exit 1)"
+jqs_is "$T_OUT" '[.[] | select(.type == "check") | [(.name | length), .assertion, .status]]' \
+    '[[340,"avg<2","pass"],[340,"avg<0.5","fail"]]' \
+    "the summary's and the file's thresholds name the same series"
+
+# k6 options whose "thresholds" is an array: not the object of thresholds
+# by metric name, and no crash.
+printf '{"thresholds": [["avg<1"]]}' > t-array.json
+run po-k6-check -T t-array.json "$S01"
+exit_is 2 "options whose thresholds are an array: exit 2"
+like "$T_ERR" "^po-k6-check: t-array.json:1:18: a threshold is not a string or an object$" \
+    "and says where"
+printf '{"thresholds": {"http_reqs": ["count>1"]}, "thresholds": [["avg<1"]]}' > t-twice.json
+run po-k6-check -T t-twice.json "$S01"
+exit_is 2 "options with thresholds twice, the second an array: exit 2"
+like "$T_ERR" "^po-k6-check: t-twice.json:1:60: \"thresholds\" is not an object of thresholds by metric name$" \
+    "and says so"
+
 done_testing

@@ -31,7 +31,7 @@ FIND='"po":1,"type":"finding","source":"lighthouse","subject":"s","id":"x","titl
 
 # --- the stream itself (the reader's messages) -------------------------------
 bad garbage 'hello' \
-    'garbage.ndjson:1:2: invalid JSON: lexical error: invalid char in json text.'
+    'garbage.ndjson:1:2: invalid JSON: invalid char in json text'
 bad truncated '{"po":1,' 'truncated.ndjson:1:9: invalid JSON: premature EOF'
 bad array '[1,2]' \
     'array.ndjson:1:1: expected a po document (a JSON object), found another JSON value'

@@ -43,6 +43,9 @@ struct po_scan {
 	int skip_depth;         /* inside a container the handler passed over,
 	                         * as deep as this or deeper; 0 when not */
 	char *reason;           /* why the handler or a limit stopped the scan */
+	bool stopped;           /* the handler said why itself */
+	char *keys[PO_SCAN_KEY_DEPTH];  /* each level's key, grown as needed */
+	size_t keys_size[PO_SCAN_KEY_DEPTH];
 	yajl_handle handle;
 	unsigned long ntokens;  /* tokens yajl has completed so far */
 	const char *chunk;      /* the buffer yajl is parsing now */
@@ -67,6 +70,10 @@ po_scan_key(const struct po_scan_path *path, int level)
 	return frame->key;
 }
 
+/* A path in a message shows this much of a key, then "...": enough to
+ * recognise it, and a path stays one line however long its keys are. */
+#define PATH_KEY_SHOWN 95
+
 char *
 po_scan_path_string(const struct po_scan_path *path, char *buf, size_t size)
 {
@@ -75,15 +82,17 @@ po_scan_path_string(const struct po_scan_path *path, char *buf, size_t size)
 	buf[0] = '\0';
 	for (int level = 0; level < path->depth && used < size; level++) {
 		const struct po_scan_frame *frame = &path->frames[level];
+		bool whole = !frame->key_cut &&
+		    frame->keylen <= PATH_KEY_SHOWN;
 		int n;
 
 		if (frame->is_array)
 			n = snprintf(buf + used, size - used, "[%ld]",
 			    frame->index);
 		else
-			n = snprintf(buf + used, size - used, "%s%s%s",
-			    level ? "." : "", frame->key,
-			    frame->key_cut ? "..." : "");
+			n = snprintf(buf + used, size - used, "%s%.*s%s",
+			    level ? "." : "", whole ? (int)frame->keylen :
+			    PATH_KEY_SHOWN, frame->key, whole ? "" : "...");
 		if (n < 0)
 			break;
 		used += (size_t)n;
@@ -122,6 +131,12 @@ po_scan_fail(struct po_scan *scan, const char *fmt, ...)
 	va_end(ap);
 	free(scan->reason);
 	scan->reason = po_xstrdup(buf);
+}
+
+void
+po_scan_stop(struct po_scan *scan)
+{
+	scan->stopped = true;
 }
 
 /* Every value, scalar or container, advances the index of an enclosing
@@ -192,7 +207,7 @@ open_container(struct po_scan *scan, bool is_array)
 		frame->is_array = is_array;
 		frame->index = -1;
 		frame->keylen = 0;
-		frame->key[0] = '\0';
+		frame->key = "";
 		frame->key_cut = false;
 		scan->path.depth = scan->depth + 1;
 	}
@@ -283,28 +298,49 @@ po_scan_string_cut(const struct po_scan *scan)
 	return scan->string_cut;
 }
 
+/* Keeps the key of `level`, in that level's buffer: grown when a key does
+ * not fit, never shrunk, so that the keys of a large document cost no
+ * allocation each. */
+static void
+keep_key(struct po_scan *scan, int level, const unsigned char *key,
+    size_t len, bool cut)
+{
+	struct po_scan_frame *frame = &scan->path.frames[level];
+	size_t size = scan->keys_size[level];
+
+	frame->key_cut = cut || len >= PO_SCAN_KEY_MAX;
+	if (len >= PO_SCAN_KEY_MAX)
+		len = PO_SCAN_KEY_MAX - 1;
+	if (len >= size) {
+		size = size ? size : 64;
+		while (len >= size)
+			size *= 2;
+		scan->keys[level] = po_xrealloc(scan->keys[level], size);
+		scan->keys_size[level] = size;
+	}
+	memcpy(scan->keys[level], key, len);
+	scan->keys[level][len] = '\0';
+	frame->key = scan->keys[level];
+	frame->keylen = len;
+}
+
 static int
 cb_map_key(void *ctx, const unsigned char *key, size_t len)
 {
 	struct po_scan *scan = ctx;
-	struct po_scan_frame *frame;
+	bool cut;
 
-	/* A key is never handed over whole when it is long (the frame keeps
-	 * PO_SCAN_KEY_MAX bytes and says it was cut), skimmed or not. */
+	/* A skimmed key is a data: URL that yajl saw cut short: no handler
+	 * may take what is left of it for the key. */
 	note_cut(scan);
+	cut = scan->string_cut;
 	scan->string_cut = false;
 	if (!valid_text(scan, key, len, "key"))
 		return 0;
 	scan->ntokens++;
 	if (scan->depth > PO_SCAN_KEY_DEPTH || skipping(scan))
 		return 1;
-	frame = &scan->path.frames[scan->depth - 1];
-	frame->key_cut = len >= sizeof(frame->key);
-	if (frame->key_cut)
-		len = sizeof(frame->key) - 1;
-	memcpy(frame->key, key, len);
-	frame->key[len] = '\0';
-	frame->keylen = len;
+	keep_key(scan, scan->depth - 1, key, len, cut);
 	return 1;
 }
 
@@ -362,6 +398,29 @@ static const yajl_callbacks scan_callbacks = {
 };
 
 
+char *
+po_scan_yajl_error(yajl_handle handle)
+{
+	unsigned char *err = yajl_get_error(handle, 0, NULL, 0);
+	const char *what = (const char *)err;
+	size_t len;
+	char *text;
+
+	/* yajl's "parse error: " and "lexical error: " say nothing the
+	 * reader needs, its message runs on over lines, and po's messages
+	 * end without a full stop. */
+	if (strncmp(what, "parse error: ", 13) == 0)
+		what += 13;
+	else if (strncmp(what, "lexical error: ", 15) == 0)
+		what += 15;
+	len = strcspn(what, "\n");
+	if (len > 0 && what[len - 1] == '.')
+		len--;
+	text = po_xstrndup(what, len);
+	yajl_free_error(handle, err);
+	return text;
+}
+
 /* yajl's own message is verbose and multi-line; this keeps the part that
  * says what is wrong. */
 static void
@@ -370,9 +429,10 @@ report_yajl(const char *name, yajl_handle handle, const struct position *pos,
 {
 	struct position at = *pos;
 	size_t consumed = span_consumed(scan);
-	unsigned char *err;
-	char *nl;
+	char *what;
 
+	if (scan->stopped)
+		return;
 	consumed += scan->span_at;
 	if (consumed > chunklen)
 		consumed = chunklen;
@@ -381,17 +441,12 @@ report_yajl(const char *name, yajl_handle handle, const struct position *pos,
 		po_error(name, at.line, at.col, "%s", scan->reason);
 		return;
 	}
-	err = yajl_get_error(handle, 0, NULL, 0);
-	nl = strchr((char *)err, '\n');
-	if (nl != NULL)
-		*nl = '\0';
+	what = po_scan_yajl_error(handle);
 	if (at.total == 0 && chunklen == 0)
 		po_error(name, 0, 0, "empty input: expected a JSON document");
 	else
-		po_error(name, at.line, at.col, "invalid JSON: %s",
-		    strncmp((char *)err, "parse error: ", 13) == 0 ?
-		    (char *)err + 13 : (char *)err);
-	yajl_free_error(handle, err);
+		po_error(name, at.line, at.col, "invalid JSON: %s", what);
+	free(what);
 }
 
 static yajl_handle
@@ -409,6 +464,18 @@ new_handle(struct po_scan *scan, po_scan_fn fn, void *ctx,
 		po_oom();
 	scan->handle = handle;
 	return handle;
+}
+
+/* Frees what a scan holds; the scan itself lives on its caller's stack. */
+static void
+end_scan(struct po_scan *scan)
+{
+	for (int level = 0; level < PO_SCAN_KEY_DEPTH; level++)
+		free(scan->keys[level]);
+	free(scan->reason);
+	po_skim_free(scan->skim);
+	po_squeeze_free(scan->squeeze);
+	yajl_free(scan->handle);
 }
 
 void
@@ -526,10 +593,7 @@ scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 	ret = finish(name, handle, &pos, &scan);
 out:
 	free(chunk);
-	free(scan.reason);
-	po_skim_free(scan.skim);
-	po_squeeze_free(scan.squeeze);
-	yajl_free(handle);
+	end_scan(&scan);
 	return ret;
 }
 
@@ -564,7 +628,6 @@ po_scan_buffer(const char *name, long first_line, const char *buf,
 	scan.chunk = NULL;
 	ret = finish(name, handle, &pos, &scan);
 out:
-	free(scan.reason);
-	yajl_free(handle);
+	end_scan(&scan);
 	return ret;
 }

@@ -11,12 +11,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <yajl/yajl_parse.h>
+
 #include "input.h"
 
 /* Keys are remembered for the outer levels only; deeper levels still count
  * towards the depth limit but report NULL as their key. */
 #define PO_SCAN_KEY_DEPTH 8
-#define PO_SCAN_KEY_MAX 96
+/* Keys shorter than this are kept whole: k6 metric names with tags
+ * ("http_req_duration{url:https://...}") are compared in full, and a URL
+ * in a tag may run to kilobytes.  No name is anywhere near 64 KiB; the
+ * bound keeps a hostile key from costing more than that at each
+ * remembered level. */
+#define PO_SCAN_KEY_MAX (64 * 1024)
 #define PO_SCAN_MAX_DEPTH 512
 
 enum po_scan_kind {
@@ -33,9 +40,12 @@ enum po_scan_kind {
 struct po_scan_frame {
 	bool is_array;
 	long index;                     /* position in an array, from 0 */
-	size_t keylen;
-	char key[PO_SCAN_KEY_MAX];      /* NUL-terminated; may be cut short */
-	bool key_cut;                   /* the key was longer than key[] */
+	size_t keylen;                  /* bytes in key */
+	const char *key;                /* NUL-terminated; valid until the
+	                                 * next key of this level */
+	bool key_cut;                   /* key holds only the first bytes: the
+	                                 * key was PO_SCAN_KEY_MAX bytes or
+	                                 * longer, or skimmed (json-skim.h) */
 };
 
 struct po_scan_path {
@@ -44,7 +54,9 @@ struct po_scan_path {
 };
 
 /* The key of level `level` (0 = the root object's keys), or NULL when that
- * level is an array, is not remembered, or its key was cut short. */
+ * level is an array, is not remembered, or its key was cut short.  The key
+ * is borrowed from the scanner: it is valid until the next key of that
+ * level. */
 const char *po_scan_key(const struct po_scan_path *path, int level);
 
 /* Writes the path as text ("audits.dom-size.details.items[3]") into `buf`
@@ -75,6 +87,11 @@ typedef int (*po_scan_fn)(struct po_scan *scan, void *ctx,
 void po_scan_fail(struct po_scan *scan, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Stops the scan without a message, for a handler that has printed its own
+ * (with po_error, at a place other than the current one); the handler then
+ * returns -1. */
+void po_scan_stop(struct po_scan *scan);
+
 /* The line and column (1-based) just past the token being handled: for an
  * OPEN_* callback, just past the '{' or '['.  Only valid in the handler. */
 void po_scan_where(const struct po_scan *scan, long *line, long *col);
@@ -101,5 +118,10 @@ bool po_scan_string_cut(const struct po_scan *scan);
  * may be NULL to check the JSON only. */
 int po_scan_buffer(const char *name, long first_line, const char *buf,
     size_t len, po_scan_fn fn, void *ctx);
+
+/* What yajl says is wrong with what `handle` stopped at, worded as po
+ * words its messages: one line, without yajl's "parse error: " and its full
+ * stop.  The caller frees it. */
+char *po_scan_yajl_error(yajl_handle handle);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
+#include "json-scan.h"
 #include "k6-metricline.h"
 #include "k6-points.h"
 #include "k6-time.h"
@@ -654,8 +655,7 @@ static void
 report(struct parser *p, size_t offset)
 {
 	struct po_k6_chunk *c = p->out;
-	unsigned char *err;
-	char *nl;
+	char *what;
 
 	if (offset > p->len)
 		offset = p->len;
@@ -667,19 +667,10 @@ report(struct parser *p, size_t offset)
 		p->why = NULL;
 		return;
 	}
-	err = yajl_get_error(p->handle, 0, NULL, 0);
-	nl = strchr((char *)err, '\n');
-	if (nl != NULL)
-		*nl = '\0';
-	c->error = po_xmalloc(strlen((char *)err) + 16);
-	sprintf(c->error, "invalid JSON: %s", strncmp((char *)err,
-	    "parse error: ", 13) == 0 ? (char *)err + 13 :
-	    strncmp((char *)err, "lexical error: ", 15) == 0 ?
-	    (char *)err + 15 : (char *)err);
-	yajl_free_error(p->handle, err);
-	/* yajl ends some of its messages with a full stop; po's do not. */
-	if (c->error[strlen(c->error) - 1] == '.')
-		c->error[strlen(c->error) - 1] = '\0';
+	what = po_scan_yajl_error(p->handle);
+	c->error = po_xmalloc(strlen(what) + 16);
+	sprintf(c->error, "invalid JSON: %s", what);
+	free(what);
 	if (strstr(c->error, "premature EOF") != NULL) {
 		free(c->error);
 		c->error = po_xstrdup("truncated line: the JSON object is cut "

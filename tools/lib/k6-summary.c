@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "k6-json.h"
+#include "json-scan.h"
 #include "k6-summary.h"
 #include "msg.h"
 #include "num.h"
@@ -67,18 +67,18 @@ pending_free(struct pending *p)
 }
 
 static int
-number(struct po_k6_json *json, double *out, const char *text, size_t len,
+number(struct po_scan *scan, double *out, const char *text, size_t len,
     const char *what)
 {
 	if (po_num_parse(out, text, len) == 0)
 		return 0;
-	po_k6_json_fail(json, "%s: number '%.*s' is out of range", what,
+	po_scan_fail(scan, "%s: number '%.*s' is out of range", what,
 	    (int)(len > 40 ? 40 : len), text);
 	return -1;
 }
 
 static int
-add_value(struct po_k6_json *json, struct pending *p, const char *key,
+add_value(struct po_scan *scan, struct pending *p, const char *key,
     const char *text, size_t len)
 {
 	struct po_k6_stat stat;
@@ -87,10 +87,10 @@ add_value(struct po_k6_json *json, struct pending *p, const char *key,
 	snprintf(what, sizeof(what), "'%.100s' of metric '%.100s'", key,
 	    p->name);
 	if (po_k6_agg_parse(&stat.agg, key) < 0) {
-		po_k6_json_fail(json, "unknown aggregate %s", what);
+		po_scan_fail(scan, "unknown aggregate %s", what);
 		return -1;
 	}
-	if (number(json, &stat.value, text, len, what) < 0)
+	if (number(scan, &stat.value, text, len, what) < 0)
 		return -1;
 	p->values = po_xrealloc(p->values, (p->nvalues + 1) * sizeof(stat));
 	p->values[p->nvalues++] = stat;
@@ -101,7 +101,7 @@ add_value(struct po_k6_json *json, struct pending *p, const char *key,
  * the metric's values; its key is read once the metric's type is known,
  * since a Rate spells its rate "value". */
 static int
-add_flat(struct po_k6_json *json, struct pending *p, const char *key,
+add_flat(struct po_scan *scan, struct pending *p, const char *key,
     const char *text, size_t len)
 {
 	char what[256];
@@ -112,7 +112,7 @@ add_flat(struct po_k6_json *json, struct pending *p, const char *key,
 	p->flat_keys = po_xrealloc(p->flat_keys,
 	    (p->nflat + 1) * sizeof(*p->flat_keys));
 	p->flat_keys[p->nflat] = po_xstrdup(key);
-	if (number(json, &p->flat[p->nflat].value, text, len, what) < 0) {
+	if (number(scan, &p->flat[p->nflat].value, text, len, what) < 0) {
 		free(p->flat_keys[p->nflat]);
 		return -1;
 	}
@@ -121,7 +121,7 @@ add_flat(struct po_k6_json *json, struct pending *p, const char *key,
 }
 
 static struct recorded *
-add_recorded(struct po_k6_json *json, struct pending *p, const char *source)
+add_recorded(struct po_scan *scan, struct pending *p, const char *source)
 {
 	struct recorded *r;
 
@@ -130,7 +130,7 @@ add_recorded(struct po_k6_json *json, struct pending *p, const char *source)
 	r = &p->thresholds[p->nthresholds++];
 	r->source = po_xstrdup(source);
 	r->verdict = -1;
-	po_k6_json_where(json, &r->line, &r->col);
+	po_scan_where(scan, &r->line, &r->col);
 	return r;
 }
 
@@ -234,7 +234,7 @@ settle(struct reader *rd, struct pending *p, struct po_k6_series *s)
 }
 
 static int
-finish_metric(struct po_k6_json *json, struct reader *rd)
+finish_metric(struct po_scan *scan, struct reader *rd)
 {
 	struct pending *p = rd->metric;
 	struct po_k6_name name;
@@ -244,12 +244,12 @@ finish_metric(struct po_k6_json *json, struct reader *rd)
 
 	rd->metric = NULL;
 	if (po_k6_name_parse(&name, p->name, why, sizeof(why)) < 0) {
-		po_k6_json_fail(json, "metric '%.200s': %s", p->name, why);
+		po_scan_fail(scan, "metric '%.200s': %s", p->name, why);
 		pending_free(p);
 		return -1;
 	}
 	if (po_k6_run_find(rd->run, &name) != NULL) {
-		po_k6_json_fail(json, "metric '%.200s' given twice", p->name);
+		po_scan_fail(scan, "metric '%.200s' given twice", p->name);
 		po_k6_name_clear(&name);
 		pending_free(p);
 		return -1;
@@ -278,13 +278,14 @@ finish_metric(struct po_k6_json *json, struct reader *rd)
 
 /* metrics.NAME.FIELD and deeper. */
 static int
-metric_value(struct po_k6_json *json, struct reader *rd,
-    const struct po_k6_json_path *path, enum po_scan_kind kind,
+metric_value(struct po_scan *scan, struct reader *rd,
+    const struct po_scan_path *path, enum po_scan_kind kind,
     const char *text, size_t len)
 {
 	struct pending *p = rd->metric;
-	const char *field = path->keys[2];
-	const char *key = path->depth > 3 ? path->keys[3] : NULL;
+	const char *field = po_scan_key(path, 2);
+	const char *key = path->depth > 3 ? po_scan_key(path, 3) : NULL;
+	const char *sub = path->depth > 4 ? po_scan_key(path, 4) : NULL;
 	bool is_thresholds = strcmp(field, "thresholds") == 0;
 
 	if (path->depth == 3) {
@@ -300,67 +301,75 @@ metric_value(struct po_k6_json *json, struct reader *rd,
 			free(*slot);
 			*slot = po_xstrndup(text, len);
 		} else if (kind == PO_SCAN_NUMBER) {
-			return add_flat(json, p, field, text, len);
+			return add_flat(scan, p, field, text, len);
 		} else {
-			po_k6_json_fail(json, "'%.100s' of metric '%.200s' is "
+			po_scan_fail(scan, "'%.100s' of metric '%.200s' is "
 			    "not a number", field, p->name);
 			return -1;
 		}
 		return 0;
 	}
 	if (key == NULL) {
-		po_k6_json_fail(json, "unexpected nesting in metric '%.200s'",
+		po_scan_fail(scan, "unexpected nesting in metric '%.200s'",
 		    p->name);
 		return -1;
 	}
 	if (path->depth == 4 && strcmp(field, "values") == 0) {
 		if (kind == PO_SCAN_NUMBER)
-			return add_value(json, p, key, text, len);
-		po_k6_json_fail(json, "'%.100s' of metric '%.200s' is not a "
+			return add_value(scan, p, key, text, len);
+		po_scan_fail(scan, "'%.100s' of metric '%.200s' is not a "
 		    "number", key, p->name);
 		return -1;
 	}
 	if (path->depth == 4 && is_thresholds && kind == PO_SCAN_BOOL) {
 		/* --summary-export: true means the threshold was crossed. */
-		add_recorded(json, p, key)->verdict = text[0] == 'f';
+		add_recorded(scan, p, key)->verdict = text[0] == 'f';
 		return 0;
 	}
 	if (path->depth == 4 && is_thresholds && kind == PO_SCAN_OPEN_MAP) {
-		add_recorded(json, p, key);
+		add_recorded(scan, p, key);
 		return 0;
 	}
 	if (path->depth == 4 && is_thresholds && kind == PO_SCAN_CLOSE_MAP) {
 		if (p->thresholds[p->nthresholds - 1].verdict < 0) {
-			po_k6_json_fail(json, "threshold '%.100s' of metric "
+			po_scan_fail(scan, "threshold '%.100s' of metric "
 			    "'%.200s' has no \"ok\"", key, p->name);
 			return -1;
 		}
 		return 0;
 	}
-	if (path->depth == 5 && is_thresholds && path->keys[4] &&
-	    strcmp(path->keys[4], "ok") == 0 && kind == PO_SCAN_BOOL) {
+	if (path->depth == 5 && is_thresholds && sub &&
+	    strcmp(sub, "ok") == 0 && kind == PO_SCAN_BOOL) {
 		/* handleSummary: ok: true means the threshold held. */
 		p->thresholds[p->nthresholds - 1].verdict = text[0] == 't';
 		return 0;
 	}
-	po_k6_json_fail(json, "unexpected %s in metric '%.200s'",
+	po_scan_fail(scan, "unexpected %s in metric '%.200s'",
 	    is_thresholds ? "threshold result" : "value", p->name);
 	return -1;
 }
 
 static int
-read_value(struct po_k6_json *json, void *ctx,
-    const struct po_k6_json_path *path, enum po_scan_kind kind,
+read_value(struct po_scan *scan, void *ctx,
+    const struct po_scan_path *path, enum po_scan_kind kind,
     const char *text, size_t len)
 {
 	struct reader *rd = ctx;
-	const char *top = path->depth > 0 ? path->keys[0] : NULL;
+	const char *top = po_scan_key(path, 0);
+	const char *k1 = po_scan_key(path, 1);
 	bool in_metrics = top && strcmp(top, "metrics") == 0;
 
+	/* Metric names are compared whole: a key json-scan had to cut is no
+	 * name k6 could have written. */
+	if (path->depth > 0 && path->frames[path->depth - 1].key_cut) {
+		po_scan_fail(scan, "a key longer than %d bytes",
+		    PO_SCAN_KEY_MAX - 1);
+		return -1;
+	}
 	if (path->depth == 0) {
 		if (kind == PO_SCAN_OPEN_MAP || kind == PO_SCAN_CLOSE_MAP)
 			return 0;
-		po_k6_json_fail(json, "expected a k6 summary (a JSON object)");
+		po_scan_fail(scan, "expected a k6 summary (a JSON object)");
 		return -1;
 	}
 	if (in_metrics && path->depth == 1) {
@@ -370,42 +379,41 @@ read_value(struct po_k6_json *json, void *ctx,
 		}
 		if (kind == PO_SCAN_CLOSE_MAP)
 			return 0;
-		po_k6_json_fail(json, "\"metrics\" is not an object");
+		po_scan_fail(scan, "\"metrics\" is not an object");
 		return -1;
 	}
 	if (in_metrics && path->depth == 2) {
 		if (kind == PO_SCAN_OPEN_MAP) {
 			rd->metric = po_xcalloc(1, sizeof(*rd->metric));
-			rd->metric->name = po_xstrdup(path->keys[1]);
-			po_k6_json_where(json, &rd->metric->line,
+			rd->metric->name = po_xstrdup(k1);
+			po_scan_where(scan, &rd->metric->line,
 			    &rd->metric->col);
 			return 0;
 		}
 		if (kind == PO_SCAN_CLOSE_MAP) {
-			int got = finish_metric(json, rd);
+			int got = finish_metric(scan, rd);
 
 			if (got == -2)
-				po_k6_json_stop(json);
+				po_scan_stop(scan);
 			return got == 0 ? 0 : -1;
 		}
-		po_k6_json_fail(json, "metric '%.200s' is not an object",
-		    path->keys[1]);
+		po_scan_fail(scan, "metric '%.200s' is not an object", k1);
 		return -1;
 	}
 	if (in_metrics && path->depth > 2)
-		return metric_value(json, rd, path, kind, text, len);
+		return metric_value(scan, rd, path, kind, text, len);
 	if (top && strcmp(top, "state") == 0 && path->depth == 2 &&
-	    path->keys[1] && strcmp(path->keys[1], "testRunDurationMs") == 0) {
+	    k1 && strcmp(k1, "testRunDurationMs") == 0) {
 		if (kind != PO_SCAN_NUMBER) {
-			po_k6_json_fail(json, "state.testRunDurationMs is not "
+			po_scan_fail(scan, "state.testRunDurationMs is not "
 			    "a number");
 			return -1;
 		}
-		if (number(json, &rd->duration_ms, text, len,
+		if (number(scan, &rd->duration_ms, text, len,
 		    "state.testRunDurationMs") < 0)
 			return -1;
 		if (rd->duration_ms < 0) {
-			po_k6_json_fail(json, "state.testRunDurationMs is "
+			po_scan_fail(scan, "state.testRunDurationMs is "
 			    "negative");
 			return -1;
 		}
@@ -425,7 +433,7 @@ po_k6_summary_read(struct po_k6_run **out, const char *name,
 	rd.set = set;
 	rd.form = -1;
 	rd.run = po_k6_run_new(PO_K6_SUMMARY_EXPORT, name);
-	if (po_k6_json_parse(name, buf, len, read_value, &rd) < 0)
+	if (po_scan_buffer(name, 1, buf, len, read_value, &rd) < 0)
 		goto out;
 	if (!rd.has_metrics) {
 		po_error(name, 0, 0, "no \"metrics\" object: not a k6 summary");

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "input.h"
-#include "k6-json.h"
+#include "json-scan.h"
 #include "k6-thresholds.h"
 #include "msg.h"
 
@@ -150,16 +150,16 @@ struct loader {
 };
 
 static void
-reading_fail(struct po_k6_json *json, struct reading *r, const char *what)
+reading_fail(struct po_scan *scan, struct reading *r, const char *what)
 {
 	if (r->error != NULL)
 		return;
 	r->error = po_xstrdup(what);
-	po_k6_json_where(json, &r->error_line, &r->error_col);
+	po_scan_where(scan, &r->error_line, &r->error_col);
 }
 
 static struct entry *
-new_entry(struct po_k6_json *json, struct reading *r, const char *name,
+new_entry(struct po_scan *scan, struct reading *r, const char *name,
     long index)
 {
 	struct entry *e;
@@ -169,44 +169,50 @@ new_entry(struct po_k6_json *json, struct reading *r, const char *name,
 	memset(e, 0, sizeof(*e));
 	e->name = po_xstrdup(name);
 	e->index = index;
-	po_k6_json_where(json, &e->line, &e->col);
+	po_scan_where(scan, &e->line, &e->col);
 	return e;
 }
 
 /* Reads the value at `rel` levels below the thresholds object: 1 is a
  * metric's list, 2 an element of it, 3 a field of an object element. */
 static void
-read_at(struct po_k6_json *json, struct reading *r,
-    const struct po_k6_json_path *path, int base, enum po_scan_kind kind,
+read_at(struct po_scan *scan, struct reading *r,
+    const struct po_scan_path *path, int base, enum po_scan_kind kind,
     const char *text, size_t len)
 {
 	int rel = path->depth - base;
-	const char *name = base < PO_K6_JSON_KEYS ? path->keys[base] : NULL;
+	const char *name = po_scan_key(path, base);
 	char buf[256];
 
-	if (rel == 1 && kind != PO_SCAN_OPEN_ARRAY && kind !=
+	if (name == NULL) {
+		/* Only a level of options whose "thresholds" is an array has
+		 * no key here (load_value stops at a cut key). */
+		reading_fail(scan, r, "\"thresholds\" is not an object of "
+		    "thresholds by metric name");
+	} else if (rel == 1 && kind != PO_SCAN_OPEN_ARRAY && kind !=
 	    PO_SCAN_CLOSE_ARRAY) {
 		snprintf(buf, sizeof(buf), "thresholds of '%.150s' are not a "
-		    "list of expressions", name ? name : "");
-		reading_fail(json, r, buf);
+		    "list of expressions", name);
+		reading_fail(scan, r, buf);
 	} else if (rel == 2 && kind == PO_SCAN_STRING) {
-		new_entry(json, r, name, path->index[base + 1])->source =
-		    po_xstrndup(text, len);
+		new_entry(scan, r, name, path->frames[base + 1].index)->source
+		    = po_xstrndup(text, len);
 	} else if (rel == 2 && kind == PO_SCAN_OPEN_MAP) {
-		r->open = new_entry(json, r, name, path->index[base + 1]);
+		r->open = new_entry(scan, r, name,
+		    path->frames[base + 1].index);
 	} else if (rel == 2 && kind == PO_SCAN_CLOSE_MAP) {
 		if (r->open && r->open->source == NULL)
-			reading_fail(json, r, "threshold object without a "
+			reading_fail(scan, r, "threshold object without a "
 			    "\"threshold\" expression");
 		r->open = NULL;
 	} else if (rel == 2) {
-		reading_fail(json, r, "a threshold is not a string or an "
+		reading_fail(scan, r, "a threshold is not a string or an "
 		    "object");
 	} else if (rel == 3 && r->open != NULL) {
-		const char *field = path->keys[base + 2];
+		const char *field = po_scan_key(path, base + 2);
 
 		if (field == NULL) {
-			reading_fail(json, r, "unexpected nesting in a "
+			reading_fail(scan, r, "unexpected nesting in a "
 			    "threshold object");
 		} else if (strcmp(field, "threshold") == 0 &&
 		    kind == PO_SCAN_STRING) {
@@ -223,22 +229,29 @@ read_at(struct po_k6_json *json, struct reading *r,
 			snprintf(buf, sizeof(buf), "unknown or mistyped field "
 			    "'%.100s' in a threshold object (expected "
 			    "threshold, abortOnFail, delayAbortEval)", field);
-			reading_fail(json, r, buf);
+			reading_fail(scan, r, buf);
 		}
 	}
 }
 
 static int
-load_value(struct po_k6_json *json, void *ctx,
-    const struct po_k6_json_path *path, enum po_scan_kind kind,
+load_value(struct po_scan *scan, void *ctx,
+    const struct po_scan_path *path, enum po_scan_kind kind,
     const char *text, size_t len)
 {
 	struct loader *loader = ctx;
-	const char *top = path->depth >= 1 ? path->keys[0] : NULL;
+	const char *top = po_scan_key(path, 0);
 
+	/* Metric names are compared whole: a key json-scan had to cut is no
+	 * name k6 could have written. */
+	if (path->depth > 0 && path->frames[path->depth - 1].key_cut) {
+		po_scan_fail(scan, "a key longer than %d bytes",
+		    PO_SCAN_KEY_MAX - 1);
+		return -1;
+	}
 	if (path->depth == 0 && kind != PO_SCAN_OPEN_MAP &&
 	    kind != PO_SCAN_CLOSE_MAP) {
-		po_k6_json_fail(json, "expected an object of thresholds by "
+		po_scan_fail(scan, "expected an object of thresholds by "
 		    "metric name");
 		return -1;
 	}
@@ -248,8 +261,8 @@ load_value(struct po_k6_json *json, void *ctx,
 	    kind == PO_SCAN_OPEN_MAP)
 		loader->has_options = true;
 	if (top && strcmp(top, "thresholds") == 0 && path->depth >= 2)
-		read_at(json, &loader->options, path, 1, kind, text, len);
-	read_at(json, &loader->direct, path, 0, kind, text, len);
+		read_at(scan, &loader->options, path, 1, kind, text, len);
+	read_at(scan, &loader->direct, path, 0, kind, text, len);
 	return 0;
 }
 
@@ -309,7 +322,7 @@ po_k6_thresholds_load(struct po_k6_thresholds *set, const char *path)
 
 	if (read_file(&buf, &len, path) < 0)
 		return -1;
-	if (po_k6_json_parse(path, buf, len, load_value, &loader) < 0)
+	if (po_scan_buffer(path, 1, buf, len, load_value, &loader) < 0)
 		goto out;
 	r = loader.has_options ? &loader.options : &loader.direct;
 	if (r->error != NULL) {
