@@ -113,34 +113,33 @@ po-lighthouse-parse "$T_TMP/noshots.json" |
 same "$T_TMP/shots.metrics" "$T_TMP/noshots.metrics" \
     "a real report gives the same metrics without its screenshots"
 
-# -- The squeezer (tools/lib/json-squeeze.c) ------------------------------
-# Indented reports reach yajl without the blanks that start their lines;
-# every message still names the line and column of the file: the places
-# below are what yajl says of the same bytes read whole (po-budget reads a
-# budget file without the skimmer or the squeezer).
+# -- Faults on indented lines --------------------------------------------
+# Lighthouse writes its reports indented: the skimming reader names the
+# line and column of a fault there as yajl does of the same bytes read
+# whole (po-budget reads a budget file without the skimmer).
 
-# squeezed NAME PLACE MESSAGE-ERE CONTENT: po-lighthouse-parse and
+# indented NAME PLACE MESSAGE-ERE CONTENT: po-lighthouse-parse and
 # po-budget refuse CONTENT at PLACE (line:col) with the same message.
-squeezed() {
-	printf "$4" > "$T_TMP/sq-$1.json"
-	run po-lighthouse-parse "$T_TMP/sq-$1.json"
+indented() {
+	printf "$4" > "$T_TMP/ind-$1.json"
+	run po-lighthouse-parse "$T_TMP/ind-$1.json"
 	exit_is 2 "$1: refused"
-	like "$T_ERR" "^po-lighthouse-parse: [^:]*sq-$1\\.json:$2: invalid JSON: $3" \
+	like "$T_ERR" "^po-lighthouse-parse: [^:]*ind-$1\\.json:$2: invalid JSON: $3" \
 	    "$1: at $2, as in the file"
-	run po-budget -b "$T_TMP/sq-$1.json" /dev/null
-	like "$T_ERR" "^po-budget: [^:]*sq-$1\\.json:$2: invalid JSON: $3" \
+	run po-budget -b "$T_TMP/ind-$1.json" /dev/null
+	like "$T_ERR" "^po-budget: [^:]*ind-$1\\.json:$2: invalid JSON: $3" \
 	    "$1: po-budget, which reads it whole, says the same"
 }
 
-squeezed comment 3:4 'probable comment found in input text, comments are not enabled$' \
+indented comment 3:4 'probable comment found in input text, comments are not enabled$' \
     '{\n  "lighthouseVersion": "12.0.0",\n   /x\n}\n'
-squeezed newline-in-string 2:31 'invalid character inside string$' \
+indented newline-in-string 2:31 'invalid character inside string$' \
     '{\n  "lighthouseVersion": "12.0.0\n    ",\n  "a": 1\n}\n'
-squeezed tabs 3:6 'invalid char in json text$' \
+indented tabs 3:6 'invalid char in json text$' \
     '{\n  "lighthouseVersion": "12.0.0",\n\t\t  @\n}\n'
-squeezed deep 3:20 'invalid string in json text$' \
+indented deep 3:20 'invalid string in json text$' \
     '{\n  "lighthouseVersion": "12.0.0",\n      "audits": tru\n}\n'
-squeezed crlf 3:13 'invalid string in json text$' \
+indented crlf 3:13 'invalid string in json text$' \
     '{\r\n  "lighthouseVersion": "12.0.0",\r\n    "a": nul,\r\n}\r\n'
 
 # A real report, indented as Lighthouse writes it and compacted: the same

@@ -2,8 +2,7 @@
  * difference: po_scan_run_skimming() must say of any input exactly what
  * po_scan_run() says — the same verdict, the same message at the same line
  * and column, the same values in the same order — but for the text of the
- * strings that start with "data:", which it may cut short, and with the
- * indentation of lines squeezed out (json-squeeze.h).  The skimming
+ * strings that start with "data:", which it may cut short.  The skimming
  * reader is also run over a pipe, where the bytes come in chunks of the
  * pipe's size, so that chunks end anywhere in a data: URL. */
 #include "config.h"
@@ -60,8 +59,7 @@ record(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 	mix(d, text, len);
 	po_scan_path_string(path, where, sizeof(where));
 	mix(d, where, strlen(where));
-	/* The place a handler would name in a message, which the squeezer
-	 * (json-squeeze.h) maps back through the blanks it dropped. */
+	/* The place a handler would name in a message. */
 	po_scan_where(scan, &line, &col);
 	mix(d, &line, sizeof(line));
 	mix(d, &col, sizeof(col));

@@ -1,17 +1,13 @@
-/* Unit tests of json-skim.c and json-squeeze.c, in TAP: what the skimmer
- * hands to yajl, for documents cut into chunks at every possible place,
- * and which strings it says it cut; what the squeezer keeps of the same
- * chunks, and where each byte it keeps came from.  Run by
- * tests/json-skim.sh. */
+/* Unit tests of json-skim.c, in TAP: what the skimmer hands to yajl, for
+ * documents cut into chunks at every possible place, and which strings it
+ * says it cut.  Run by tests/json-skim.sh. */
 #include "config.h"
 
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/json-skim.h"
-#include "lib/json-squeeze.h"
 #include "lib/msg.h"
 
 static int ntests;
@@ -100,76 +96,6 @@ check(const char *name, const struct text *doc, const struct text *want,
 		free(fed.bytes);
 		if (bad_chunk)
 			break;
-	}
-	ok(bad_chunk == 0, name);
-	if (bad_chunk)
-		printf("# first wrong with chunks of %zu bytes\n", bad_chunk);
-}
-
-/* `s` without the blanks that start its lines. */
-static struct text
-unindented(const char *s, size_t len)
-{
-	struct text t = { NULL, 0 };
-	bool line_start = false;
-
-	adds(&t, "");
-	for (size_t i = 0; i < len; i++) {
-		if (line_start && (s[i] == ' ' || s[i] == '\t'))
-			continue;
-		line_start = s[i] == '\n';
-		add(&t, s + i, 1);
-	}
-	return t;
-}
-
-/* Checks that `doc` read whole squeezes to `want`, that every chunk size
- * drops nothing but blanks that start lines, and that every byte kept maps
- * back to itself in its chunk.  An offset just after a line break must map
- * to just after it in the chunk. */
-static void
-check_squeeze(const char *name, const struct text *doc, const char *want)
-{
-	size_t bad_chunk = 0;
-
-	for (size_t chunk = doc->len; chunk >= 1 && bad_chunk == 0; chunk--) {
-		struct po_squeeze *sq = po_squeeze_new();
-		struct text kept = { NULL, 0 };
-
-		adds(&kept, "");
-		for (size_t at = 0; at < doc->len && bad_chunk == 0;
-		    at += chunk) {
-			const char *span = doc->bytes + at;
-			size_t len = doc->len - at < chunk ? doc->len - at :
-			    chunk;
-			size_t n;
-			const char *copy = po_squeeze_span(sq, span, len, &n);
-
-			for (size_t i = 0; i < n && bad_chunk == 0; i++) {
-				size_t from = po_squeeze_original(sq, i);
-
-				if (from >= len || span[from] != copy[i] ||
-				    (i > 0 && copy[i - 1] == '\n' &&
-				    span[from - 1] != '\n'))
-					bad_chunk = chunk;
-			}
-			if (po_squeeze_original(sq, n) > len)
-				bad_chunk = chunk;
-			add(&kept, copy, n);
-		}
-		if (chunk == doc->len && strcmp(kept.bytes, want) != 0)
-			bad_chunk = chunk;
-		if (bad_chunk == 0) {
-			struct text a = unindented(kept.bytes, kept.len);
-			struct text b = unindented(doc->bytes, doc->len);
-
-			if (strcmp(a.bytes, b.bytes) != 0)
-				bad_chunk = chunk;
-			free(a.bytes);
-			free(b.bytes);
-		}
-		free(kept.bytes);
-		po_squeeze_free(sq);
 	}
 	ok(bad_chunk == 0, name);
 	if (bad_chunk)
@@ -295,23 +221,6 @@ main(void)
 	adds(&want, "[\"data:");
 	repeat(&want, 'A', PO_SKIM_KEEP);
 	check("a document cut short inside a data: URL", &doc, &want, 0);
-	free_texts(&doc, &want);
-
-	/* The squeezer keeps one blank of each indentation (json-squeeze.h)
-	 * when a line's blanks come in one chunk, more when they are split. */
-	adds(&doc, "{\n  \"a\": [\n    1,\n\t\t2\n  ]\n}\n");
-	check_squeeze("indentation is squeezed to a blank a line", &doc,
-	    "{\n \"a\": [\n 1,\n\t2\n ]\n}\n");
-	free_texts(&doc, &want);
-
-	adds(&doc, "[\"a  b\",\r\n    3,   4]");
-	check_squeeze("blanks inside lines and strings stay", &doc,
-	    "[\"a  b\",\r\n 3,   4]");
-	free_texts(&doc, &want);
-
-	adds(&doc, "\n\n  \n   x\n");
-	check_squeeze("blank lines and a document that starts with them", &doc,
-	    "\n\n \n x\n");
 	free_texts(&doc, &want);
 
 	printf("1..%d\n", ntests);

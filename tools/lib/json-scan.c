@@ -8,7 +8,6 @@
 
 #include "json-scan.h"
 #include "json-skim.h"
-#include "json-squeeze.h"
 #include "msg.h"
 #include "utf8.h"
 
@@ -52,7 +51,6 @@ struct po_scan {
 	size_t span_at;         /* where in it the bytes yajl has start */
 	struct position *base;  /* where that buffer starts */
 	struct po_skim *skim;   /* passes over data: URLs, or NULL */
-	struct po_squeeze *squeeze;     /* drops indentation, with skim */
 	uint64_t fed;           /* bytes handed to yajl before `chunk` */
 	bool string_cut;        /* the string being handled was skimmed */
 };
@@ -270,26 +268,13 @@ valid_text(struct po_scan *scan, const unsigned char *text, size_t len,
 	return 0;
 }
 
-/* How far into the span it is parsing yajl has got, in the bytes of the
- * span, which are those of the file. */
-static size_t
-span_consumed(const struct po_scan *scan)
-{
-	size_t consumed = yajl_get_bytes_consumed(scan->handle);
-
-	return scan->squeeze != NULL ?
-	    po_squeeze_original(scan->squeeze, consumed) : consumed;
-}
-
 /* Whether the skimmer cut the string yajl has just lexed. */
 static void
 note_cut(struct po_scan *scan)
 {
-	/* Where yajl is costs a look into the squeezer's drops: only asked
-	 * when a cut string is still to come. */
-	scan->string_cut = scan->skim != NULL &&
-	    po_skim_cut_pending(scan->skim) &&
-	    po_skim_was_cut(scan->skim, scan->fed + span_consumed(scan));
+	if (scan->skim != NULL)
+		scan->string_cut = po_skim_was_cut(scan->skim,
+		    scan->fed + yajl_get_bytes_consumed(scan->handle));
 }
 
 bool
@@ -428,7 +413,7 @@ report_yajl(const char *name, yajl_handle handle, const struct position *pos,
     const char *chunk, size_t chunklen, struct po_scan *scan)
 {
 	struct position at = *pos;
-	size_t consumed = span_consumed(scan);
+	size_t consumed = yajl_get_bytes_consumed(scan->handle);
 	char *what;
 
 	if (scan->stopped)
@@ -474,7 +459,6 @@ end_scan(struct po_scan *scan)
 		free(scan->keys[level]);
 	free(scan->reason);
 	po_skim_free(scan->skim);
-	po_squeeze_free(scan->squeeze);
 	yajl_free(scan->handle);
 }
 
@@ -485,7 +469,7 @@ po_scan_where(const struct po_scan *scan, long *line, long *col)
 
 	if (scan->chunk != NULL)
 		advance(&at, scan->chunk, scan->span_at +
-		    span_consumed(scan));
+		    yajl_get_bytes_consumed(scan->handle));
 	*line = at.line;
 	*col = at.col;
 }
@@ -517,28 +501,22 @@ finish(const char *name, yajl_handle handle, struct position *pos,
 #define SCAN_READ_SIZE (128 * 1024)
 #define SCAN_MAX_TOKEN (64 * 1024 * 1024)
 
-/* Hands a chunk to yajl: whole, or the spans the skimmer keeps, squeezed. */
+/* Hands a chunk to yajl: whole, or the spans the skimmer keeps. */
 static int
 parse_chunk(struct po_scan *scan, const char *chunk, size_t len)
 {
 	size_t pos = 0;
 	const char *span = chunk;
-	size_t spanlen = len;
+	size_t spanlen;
 
 	if (scan->skim == NULL)
 		return yajl_parse(scan->handle, (const unsigned char *)chunk,
 		    len) == yajl_status_ok ? 0 : -1;
 	while ((spanlen = po_skim_span(scan->skim, chunk, len, &pos,
 	    &span)) > 0) {
-		const char *text = span;
-		size_t textlen = spanlen;
-
 		scan->span_at = (size_t)(span - chunk);
-		if (scan->squeeze != NULL)
-			text = po_squeeze_span(scan->squeeze, span, spanlen,
-			    &textlen);
-		if (yajl_parse(scan->handle, (const unsigned char *)text,
-		    textlen) != yajl_status_ok)
+		if (yajl_parse(scan->handle, (const unsigned char *)span,
+		    spanlen) != yajl_status_ok)
 			return -1;
 		scan->fed += spanlen;
 	}
@@ -558,10 +536,8 @@ scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 	ssize_t n;
 	int ret = -1;
 
-	if (skim) {
+	if (skim)
 		scan.skim = po_skim_new();
-		scan.squeeze = po_squeeze_new();
-	}
 	while ((n = po_input_read(in, chunk, read_size)) > 0) {
 		unsigned long before = scan.ntokens;
 

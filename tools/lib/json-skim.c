@@ -331,9 +331,3 @@ po_skim_was_cut(struct po_skim *skim, uint64_t fed)
 	}
 	return cut;
 }
-
-bool
-po_skim_cut_pending(const struct po_skim *skim)
-{
-	return skim->cut_head < skim->ncut_ends;
-}

@@ -44,8 +44,4 @@ size_t po_skim_span(struct po_skim *skim, const char *buf, size_t len,
  * key in the order yajl delivers them: each answers for one string. */
 bool po_skim_was_cut(struct po_skim *skim, uint64_t fed);
 
-/* Whether a cut string is yet to be asked about: when not,
- * po_skim_was_cut() answers false whatever it is given. */
-bool po_skim_cut_pending(const struct po_skim *skim);
-
 #endif
