@@ -3,7 +3,8 @@
 # details that are not an object, and details.items of the kind its
 # details.type does not have (refused, with the place), the types whose
 # items are rightly not rows (read), and the groups of the performance
-# audits wherever the category lies and however many audits there are.
+# audits wherever the category lies and however many audits there are;
+# reports inside PageSpeed Insights API responses.
 . "${PO_SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
 
 R=$T_TMP/report.json
@@ -134,5 +135,38 @@ run po-lighthouse-parse "$R"
 exit_is 2 "100 001 audits: exit 2"
 like "$T_ERR" "^po-lighthouse-parse: $R:1:[0-9]+: not a valid Lighthouse report: audits\.a100000: more audits than any Lighthouse report has" \
     "100 001 audits: says so"
+
+# -- PageSpeed Insights API responses ---------------------------------------
+# The API wraps the report in lighthouseResult, next to field data: the
+# report inside reads as the same report bare does.
+REPORTS=$PO_SRCDIR/tests/fixtures/lighthouse/reports
+psi() {
+	{ printf '{"captchaResult":"CAPTCHA_NOT_NEEDED","kind":"pagespeedonline#result","id":"https://a.test/","loadingExperience":{"metrics":{"LARGEST_CONTENTFUL_PAINT_MS":{"percentile":1800,"category":"FAST"}},"overall_category":"FAST"},"lighthouseResult":'
+	  cat "$1"
+	  printf ',"analysisUTCTimestamp":"2026-11-24T22:00:00.000Z"}\n'; } > "$2"
+}
+for r in lh12-lean-mobile-run1 lh13-heavy-desktop-run1 lh12-error-nofcp; do
+	psi "$REPORTS/$r.json" "$T_TMP/psi-$r.json"
+	po-lighthouse-parse "$REPORTS/$r.json" 2>"$T_TMP/bare.err" |
+	    jq -c 'del(.file)' > "$T_TMP/bare.out"
+	bare_rc=$(po-lighthouse-parse "$REPORTS/$r.json" >/dev/null 2>&1; echo $?)
+	run po-lighthouse-parse "$T_TMP/psi-$r.json"
+	exit_is "$bare_rc" "PSI response around $r: exit $bare_rc, as bare"
+	jq -c 'del(.file)' < "$T_OUT" > "$T_TMP/psi.out"
+	same "$T_TMP/psi.out" "$T_TMP/bare.out" "PSI response around $r: the same stream"
+done
+
+printf '{"kind":"pagespeedonline#result","lighthouseResult":{"lighthouseVersion":"12.0.0","finalUrl":"https://a.test/","audits":{"x":{"score":"high"}}}}' > "$T_TMP/psi-bad.json"
+run po-lighthouse-parse "$T_TMP/psi-bad.json"
+exit_is 2 "a PSI response with a bad report: exit 2"
+like "$T_ERR" "^po-lighthouse-parse: $T_TMP/psi-bad\\.json:1:[0-9]+: not a valid Lighthouse report: lighthouseResult\\.audits\\.x\\.score: " \
+    "the path in the message is the response's"
+
+printf '{"error":{"code":500,"message":"Lighthouse returned error: NO_FCP.","status":"INTERNAL"}}' > "$T_TMP/psi-error.json"
+run po-lighthouse-parse "$T_TMP/psi-error.json"
+exit_is 2 "a PSI error response: exit 2"
+like "$T_ERR" "^po-lighthouse-parse: $T_TMP/psi-error\\.json: not a Lighthouse report" \
+    "a PSI error response: not a report"
+is "$(wc -c < "$T_OUT" | tr -d ' ')" 0 "a PSI error response: no metrics"
 
 done_testing

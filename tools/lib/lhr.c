@@ -583,11 +583,29 @@ read_inside(const struct po_scan_path *path)
 	return false;
 }
 
+/* The PageSpeed Insights API wraps the report: {"kind":
+ * "pagespeedonline#result", ..., "lighthouseResult": {the report}}.  A
+ * value inside lighthouseResult gets in *inner its path from there, and
+ * is read as the same value of a bare report would be; the rest of the
+ * response (field data, ids) is passed over as unknown keys are. */
+static const struct po_scan_path *
+unwrap(const struct po_scan_path *path, struct po_scan_path *inner)
+{
+	if (path->depth < 1 || !is_key(path, 0, "lighthouseResult"))
+		return path;
+	inner->depth = path->depth - 1;
+	memcpy(inner->frames, path->frames + 1,
+	    (PO_SCAN_KEY_DEPTH - 1) * sizeof(inner->frames[0]));
+	return inner;
+}
+
 static int
-on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
+on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *full,
     enum po_scan_kind kind, const char *text, size_t len)
 {
 	struct reader *r = ctx;
+	struct po_scan_path inner;
+	const struct po_scan_path *path = unwrap(full, &inner);
 	char where[256];
 
 	/* Nothing po reads lies deeper than a row of an audit's table; most
@@ -611,7 +629,7 @@ on_value(struct po_scan *scan, void *ctx, const struct po_scan_path *path,
 	if (r->bad == NULL)
 		return 0;
 	po_scan_fail(scan, "not a valid Lighthouse report: %s: %s, found %s",
-	    po_scan_path_string(path, where, sizeof(where)), r->bad,
+	    po_scan_path_string(full, where, sizeof(where)), r->bad,
 	    kind_name(r->bad_kind));
 	return -1;
 }
