@@ -433,6 +433,8 @@ set_groups(struct reader *r)
 {
 	struct po_lhr *lhr = r->lhr;
 
+	if (r->nrefs == 0)      /* and r->refs NULL, which qsort may not get */
+		return;
 	qsort(r->refs, r->nrefs, sizeof(*r->refs), compare_refs);
 	for (size_t i = 0; i < lhr->naudits; i++) {
 		const struct group_ref *ref = first_ref(r->refs, r->nrefs,
