@@ -10,6 +10,7 @@
 #include "json-tree.h"
 #include "json-val.h"
 #include "msg.h"
+#include "stream-field.h"
 #include "stream-read.h"
 #include "stream-write.h"
 #include "utf8.h"
@@ -98,35 +99,6 @@ is_known_type(const char *type)
 	return false;
 }
 
-/* Stops the scan of a document at its "type", so that the message points
- * at the value. */
-static int
-stop_at_type(struct po_scan *scan, void *ctx,
-    const struct po_scan_path *path, enum po_scan_kind kind,
-    const char *text, size_t len)
-{
-	(void)text;
-	(void)len;
-	if (kind != PO_SCAN_STRING || !po_scan_at(path, 1, 1, "type"))
-		return 0;
-	po_scan_fail(scan, "%s", (const char *)ctx);
-	return -1;
-}
-
-static void
-report_unknown_type(const struct po_stream_doc *doc, const char *type)
-{
-	char message[160];
-
-	snprintf(message, sizeof(message), "unknown document type '%.40s' "
-	    "(expected metrics, finding, check, summary or error)", type);
-	/* The line was parsed once already; scanning it again happens only
-	 * on the way to exit 2. */
-	if (po_scan_buffer(doc->file, doc->lineno, doc->line, doc->len,
-	    stop_at_type, message) == 0)
-		po_error(doc->file, doc->lineno, 1, "%s", message);
-}
-
 static int
 is_blank(const char *s, size_t len)
 {
@@ -194,7 +166,9 @@ parse_doc(struct po_stream_doc *doc)
 		return -1;
 	}
 	if (!is_known_type(type)) {
-		report_unknown_type(doc, type);
+		po_field_fail(doc, NULL, "type", "unknown document type "
+		    "'%.40s' (expected metrics, finding, check, summary or "
+		    "error)", type);
 		return -1;
 	}
 	doc->type = type;

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "lib/stream-field.h"
 #include "lib/stream-read.h"
 
 enum po_field_flags {
@@ -39,11 +40,5 @@ int po_field_number(double *out, bool *present,
 /* Checks that `key` is an object when it is there (or must be). */
 int po_field_object(const struct po_stream_doc *doc, const char *key,
     int flags);
-
-/* Reports what is wrong with the field at the place the functions above
- * would point at, and raises the exit status to 2. */
-void po_field_fail(const struct po_stream_doc *doc, const char *parent,
-    const char *key, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
 
 #endif
