@@ -406,11 +406,10 @@ po_scan_yajl_error(yajl_handle handle)
 	return text;
 }
 
-/* yajl's own message is verbose and multi-line; this keeps the part that
- * says what is wrong. */
+/* Says where and why the scan stopped: the handler's reason, or yajl's. */
 static void
-report_yajl(const char *name, yajl_handle handle, const struct position *pos,
-    const char *chunk, size_t chunklen, struct po_scan *scan)
+report_yajl(const char *name, const struct position *pos, const char *chunk,
+    size_t chunklen, struct po_scan *scan)
 {
 	struct position at = *pos;
 	size_t consumed = yajl_get_bytes_consumed(scan->handle);
@@ -426,7 +425,7 @@ report_yajl(const char *name, yajl_handle handle, const struct position *pos,
 		po_error(name, at.line, at.col, "%s", scan->reason);
 		return;
 	}
-	what = po_scan_yajl_error(handle);
+	what = po_scan_yajl_error(scan->handle);
 	if (at.total == 0 && chunklen == 0)
 		po_error(name, 0, 0, "empty input: expected a JSON document");
 	else
@@ -484,7 +483,7 @@ finish(const char *name, yajl_handle handle, struct position *pos,
 		po_error(name, 0, 0, "empty input: expected a JSON document");
 		ret = -1;
 	} else if (yajl_complete_parse(handle) != yajl_status_ok) {
-		report_yajl(name, handle, pos, "", 0, scan);
+		report_yajl(name, pos, "", 0, scan);
 		ret = -1;
 	}
 	return ret;
@@ -543,7 +542,7 @@ scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 
 		scan.chunk = chunk;
 		if (parse_chunk(&scan, chunk, (size_t)n) < 0) {
-			report_yajl(name, handle, &pos, chunk, (size_t)n, &scan);
+			report_yajl(name, &pos, chunk, (size_t)n, &scan);
 			goto out;
 		}
 		advance(&pos, chunk, (size_t)n);
@@ -597,7 +596,7 @@ po_scan_buffer(const char *name, long first_line, const char *buf,
 	scan.chunk = buf;
 	if (len > 0 && yajl_parse(handle, (const unsigned char *)buf, len)
 	    != yajl_status_ok) {
-		report_yajl(name, handle, &pos, buf, len, &scan);
+		report_yajl(name, &pos, buf, len, &scan);
 		goto out;
 	}
 	advance(&pos, buf, len);

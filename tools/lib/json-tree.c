@@ -10,6 +10,7 @@
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
+#include "json-scan.h"
 #include "json-tree.h"
 #include "msg.h"
 
@@ -310,10 +311,10 @@ po_tree_parse(yajl_val *out, const char *text, size_t len, char *errbuf,
 		snprintf(errbuf, errlen, "nesting deeper than %d levels",
 		    PO_TREE_MAX_DEPTH);
 	} else if (status != yajl_status_ok) {
-		unsigned char *err = yajl_get_error(handle, 0, NULL, 0);
+		char *what = po_scan_yajl_error(handle);
 
-		snprintf(errbuf, errlen, "%s", (char *)err);
-		yajl_free_error(handle, err);
+		snprintf(errbuf, errlen, "%s", what);
+		free(what);
 	}
 	yajl_free(handle);
 	free(b.members);
