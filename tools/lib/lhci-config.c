@@ -611,7 +611,8 @@ set_asserts(const struct po_lhci_optset *set)
 	if (set->preset == PO_LHCI_PRESET_NONE)
 		return false;
 	entries = po_xcalloc(PO_LHCI_PRESET_MAX, sizeof(*entries));
-	for (size_t r = 0; r < 2 && !asserts; r++) {
+	for (size_t r = 0; r < sizeof(releases) / sizeof(releases[0]) &&
+	    !asserts; r++) {
 		size_t n = po_lhci_preset_entries(entries, set->preset,
 		    releases[r]);
 
