@@ -126,6 +126,25 @@ for r in 02-fail-all-forms 06-volume 07-large; do
 done
 rm -f "$T_TMP/points.ndjson"
 
+# Lines longer than a chunk (2 MiB) among ordinary ones: the buffers that
+# chunks are read into are handed back and reused, and a long line must
+# still reach the parser whole, and the lines after it unharmed.
+r=06-volume
+gunzip -c "$K6/$r/points.ndjson.gz" > "$T_TMP/points.ndjson"
+awk 'BEGIN { pad = "x"; while (length(pad) < 3000000) pad = pad pad }
+    NR % 15000 == 7 && /"type":"Point"/ {
+	sub(/"tags":\{/, "\"tags\":{\"pad\":\"" pad "\",") } { print }' \
+    "$T_TMP/points.ndjson" > "$T_TMP/long.ndjson"
+is "$(awk 'length > 2097152' "$T_TMP/long.ndjson" | wc -l | tr -d ' ')" 5 \
+    "five lines of 06-volume grown past a chunk"
+opts=$(points_opts "$r")
+run_sh "po-k6-check $opts --subject s '$T_TMP/long.ndjson' |
+    jq -c 'del(.file, .origin.file)'"
+exit_is "$(k6_status "$r")" "long lines: exit as k6"
+fidelity "$r long lines" "$T_OUT" "$K6/$r/handle-summary.json" \
+    "$(count "$r")"
+rm -f "$T_TMP/points.ndjson" "$T_TMP/long.ndjson"
+
 # --- The two generators of 04 as one test --------------------------------
 G=$K6/04-split-two-generators
 run_sh "po-k6-check -t 'http_req_duration{name:search}: p(90)<80' \

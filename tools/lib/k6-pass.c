@@ -60,7 +60,7 @@ struct fold {
 };
 
 static int
-read_next(struct reader *r, size_t *input, char **buf, size_t *len)
+read_next(struct reader *r, size_t *input, struct po_k6_chunkbuf *buf)
 {
 	while (r->cur < r->nsrcs) {
 		int got;
@@ -69,8 +69,7 @@ read_next(struct reader *r, size_t *input, char **buf, size_t *len)
 			r->cur++;
 			continue;
 		}
-		got = po_k6_source_chunk(r->srcs[r->cur], buf, len,
-		    CHUNK_BYTES);
+		got = po_k6_source_chunk(r->srcs[r->cur], buf, CHUNK_BYTES);
 		*input = r->cur;
 		if (got != 0)
 			return got;
@@ -86,8 +85,7 @@ work(size_t index, void *ctx)
 	struct reader *r = &f->reader;
 	size_t ticket = f->base + index;
 	struct piece *piece = NULL;
-	char *buf = NULL;
-	size_t len = 0;
+	struct po_k6_chunkbuf buf = { NULL, 0, 0 };
 	size_t input = 0;
 	int got = 0;
 
@@ -95,7 +93,7 @@ work(size_t index, void *ctx)
 	while (r->ticket != ticket)
 		pthread_cond_wait(&r->turn, &r->lock);
 	if (!r->done) {
-		got = read_next(r, &input, &buf, &len);
+		got = read_next(r, &input, &buf);
 		if (got < 0)
 			atomic_store(&r->failed[input], true);
 		if (got == 0)
@@ -109,9 +107,11 @@ work(size_t index, void *ctx)
 	piece = po_xcalloc(1, sizeof(*piece));
 	piece->input = input;
 	piece->read_failed = got < 0;
-	if (got > 0)
-		po_k6_points_parse(&piece->chunk, buf, len, &f->plan);
-	free(buf);
+	if (got > 0) {
+		po_k6_points_parse(&piece->chunk, buf.bytes, buf.len,
+		    &f->plan);
+		po_k6_source_recycle(r->srcs[input], &buf);
+	}
 	return piece;
 }
 

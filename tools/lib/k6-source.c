@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #define PEEK_STEP (64 * 1024)
 #define PEEK_MAX (1024 * 1024)
 #define MAX_LINE (64UL * 1024 * 1024)
+/* Buffers kept for reuse: one per thread parsing, and one being read. */
+#define MAX_SPARES 8
 
 struct po_k6_source {
 	struct po_input *in;
@@ -20,6 +23,11 @@ struct po_k6_source {
 	size_t cap;
 	bool eof;
 	enum po_k6_kind kind;
+	/* Chunk buffers handed back, of spare_cap[i] bytes each. */
+	pthread_mutex_t spare_lock;
+	char *spares[MAX_SPARES];
+	size_t spare_cap[MAX_SPARES];
+	size_t nspares;
 };
 
 /* Reads up to `n` more bytes after the pending ones.  Returns the count,
@@ -160,6 +168,7 @@ po_k6_source_open(struct po_k6_source **out, const char *path)
 {
 	struct po_k6_source *src = po_xcalloc(1, sizeof(*src));
 
+	pthread_mutex_init(&src->spare_lock, NULL);
 	if (po_input_open(&src->in, path) < 0) {
 		free(src);
 		return -1;
@@ -216,14 +225,55 @@ last_newline(const char *buf, size_t len)
 	return len ? memrchr(buf, '\n', len) : NULL;
 }
 
+/* A buffer of at least `size` bytes for the next pending lines: a spare
+ * when one is large enough.  Sets *cap to its size. */
+static char *
+take_buffer(struct po_k6_source *src, size_t size, size_t *cap)
+{
+	char *buf = NULL;
+
+	pthread_mutex_lock(&src->spare_lock);
+	for (size_t i = src->nspares; i-- > 0;)
+		if (src->spare_cap[i] >= size) {
+			buf = src->spares[i];
+			*cap = src->spare_cap[i];
+			src->nspares--;
+			src->spares[i] = src->spares[src->nspares];
+			src->spare_cap[i] = src->spare_cap[src->nspares];
+			break;
+		}
+	pthread_mutex_unlock(&src->spare_lock);
+	if (buf == NULL) {
+		buf = po_xmalloc(size);
+		*cap = size;
+	}
+	return buf;
+}
+
+void
+po_k6_source_recycle(struct po_k6_source *src, struct po_k6_chunkbuf *buf)
+{
+	pthread_mutex_lock(&src->spare_lock);
+	if (src->nspares < MAX_SPARES) {
+		src->spares[src->nspares] = buf->bytes;
+		src->spare_cap[src->nspares] = buf->cap;
+		src->nspares++;
+		buf->bytes = NULL;
+	}
+	pthread_mutex_unlock(&src->spare_lock);
+	free(buf->bytes);
+	buf->bytes = NULL;
+	buf->len = buf->cap = 0;
+}
+
 int
-po_k6_source_chunk(struct po_k6_source *src, char **out, size_t *len,
+po_k6_source_chunk(struct po_k6_source *src, struct po_k6_chunkbuf *out,
     size_t want)
 {
 	size_t searched = 0;
 	char *nl = NULL;
-	char *chunk;
 	size_t keep;
+	size_t cap;
 
 	while (src->len < want && !src->eof)
 		if (fill(src, want - src->len) < 0)
@@ -243,15 +293,16 @@ po_k6_source_chunk(struct po_k6_source *src, char **out, size_t *len,
 	if (src->len == 0)
 		return 0;
 	keep = nl ? (size_t)(src->pending + src->len - nl - 1) : 0;
-	/* The chunk keeps the buffer; what follows its last line moves to a
-	 * fresh one, which is at most one partial line. */
-	chunk = src->pending;
-	*len = src->len - keep;
-	src->cap = keep > want ? keep : want;
-	src->pending = po_xmalloc(src->cap + 1);
-	memcpy(src->pending, chunk + *len, keep);
+	/* The chunk keeps the buffer; what follows its last line moves to
+	 * another, which is at most one partial line. */
+	out->bytes = src->pending;
+	out->len = src->len - keep;
+	out->cap = src->cap + 1;
+	src->pending = take_buffer(src, (keep > want ? keep : want) + 1,
+	    &cap);
+	src->cap = cap - 1;
+	memcpy(src->pending, out->bytes + out->len, keep);
 	src->len = keep;
-	*out = chunk;
 	return 1;
 }
 
@@ -262,5 +313,8 @@ po_k6_source_free(struct po_k6_source *src)
 		return;
 	po_input_free(src->in);
 	free(src->pending);
+	for (size_t i = 0; i < src->nspares; i++)
+		free(src->spares[i]);
+	pthread_mutex_destroy(&src->spare_lock);
 	free(src);
 }
