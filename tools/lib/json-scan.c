@@ -492,11 +492,15 @@ finish(const char *name, yajl_handle handle, struct position *pos,
 /* How much to read at a time: 128 KiB stays in a core's cache and touches
  * few pages (measured: 10.3 ms for the 12 reports of make bench against
  * 10.9 ms reading a megabyte at a time).  yajl re-lexes a token that a read
- * cut in two from its start with every further read; the screenshots, the
- * long strings of a report, are skimmed (json-skim.h) and never reach it
- * whole.  A read in which no token ended is inside a longer one: the next
- * read is twice as large, which keeps the re-lexing linear, up to the
- * longest token po accepts. */
+ * cut in two from its start with every further read.  When yajl was handed
+ * a whole read and no token ended in it, the read was inside a longer
+ * token: the next read is twice as large, which keeps the re-lexing
+ * linear, up to the longest token po accepts.  The screenshots, the long
+ * strings of a report, are skimmed (json-skim.h): yajl is handed only
+ * their first bytes, has nothing to re-lex, and the reads stay small.
+ * Growing them there only faulted in fresh pages, 10 us each on the VMs
+ * CI runs on (256 KiB and 512 KiB reads for every full-page screenshot:
+ * 2 ms of the 14 of make bench (b)). */
 #define SCAN_READ_SIZE (128 * 1024)
 #define SCAN_MAX_TOKEN (64 * 1024 * 1024)
 
@@ -539,6 +543,7 @@ scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 		scan.skim = po_skim_new();
 	while ((n = po_input_read(in, chunk, read_size)) > 0) {
 		unsigned long before = scan.ntokens;
+		uint64_t fed_before = scan.fed;
 
 		scan.chunk = chunk;
 		if (parse_chunk(&scan, chunk, (size_t)n) < 0) {
@@ -558,7 +563,8 @@ scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 			    "longer than %d MiB", SCAN_MAX_TOKEN / (1024 * 1024));
 			goto out;
 		}
-		if (read_size < SCAN_MAX_TOKEN) {
+		if (read_size < SCAN_MAX_TOKEN && (scan.skim == NULL ||
+		    scan.fed - fed_before == (uint64_t)n)) {
 			read_size *= 2;
 			chunk = po_xrealloc(chunk, read_size);
 		}
