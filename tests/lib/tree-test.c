@@ -1,12 +1,15 @@
 /* Unit tests of json-tree.c, in TAP: po_tree_parse() must build the very
  * tree yajl_tree_parse() builds (types, key order, strings, number text,
- * integer, double and flags) for every line of the files named on the
- * command line and for numbers at the edges, and refuse what yajl refuses.
+ * integer, double and flags), with every node and pointer array aligned,
+ * for every line of the files named on the command line and for numbers
+ * at the edges, and refuse what yajl refuses.
  * Run by tests/json-tree.sh. */
 #include "config.h"
 
 #include <math.h>
+#include <stdalign.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +72,41 @@ same_tree(yajl_val a, yajl_val b)
 	}
 }
 
+static bool
+aligned_to(const void *p, size_t align)
+{
+	return (uintptr_t)p % align == 0;
+}
+
+/* Whether every node and every array of pointers in `v` is aligned as its
+ * type needs: the builder packs strings unaligned between them. */
+static bool
+aligned_tree(yajl_val v)
+{
+	size_t len;
+	yajl_val *values;
+
+	if (!aligned_to(v, alignof(struct yajl_val_s)))
+		return false;
+	if (v->type == yajl_t_object) {
+		len = v->u.object.len;
+		values = v->u.object.values;
+		if (len && !aligned_to(v->u.object.keys, alignof(char *)))
+			return false;
+	} else if (v->type == yajl_t_array) {
+		len = v->u.array.len;
+		values = v->u.array.values;
+	} else {
+		return true;
+	}
+	if (len && !aligned_to(values, alignof(yajl_val)))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!aligned_tree(values[i]))
+			return false;
+	return true;
+}
+
 /* Whether both parsers agree on `text`: the same tree, or both refuse. */
 static bool
 agree(const char *text)
@@ -80,7 +118,8 @@ agree(const char *text)
 
 	if (po_tree_parse(&got, text, strlen(text), err, sizeof(err)) < 0)
 		got = NULL;
-	good = want == NULL ? got == NULL : same_tree(want, got);
+	good = want == NULL ? got == NULL :
+	    same_tree(want, got) && aligned_tree(got);
 	yajl_tree_free(want);
 	po_tree_free(got);
 	return good;
