@@ -9,6 +9,7 @@
 #include "json-scan.h"
 #include "json-skim.h"
 #include "msg.h"
+#include "readbuf.h"
 #include "utf8.h"
 
 /* Tracks line and column of what yajl has consumed, so that a message can
@@ -529,8 +530,8 @@ parse_chunk(struct po_scan *scan, const char *chunk, size_t len)
 static int
 scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 {
-	size_t read_size = SCAN_READ_SIZE;
-	char *chunk = po_xmalloc(read_size);
+	size_t read_size;
+	char *chunk = po_readbuf_get(SCAN_READ_SIZE, &read_size);
 	struct position pos = { 1, 1, 0 };
 	struct po_scan scan;
 	yajl_handle handle = new_handle(&scan, fn, ctx, &pos);
@@ -573,7 +574,7 @@ scan_input(struct po_input *in, po_scan_fn fn, void *ctx, bool skim)
 		goto out;
 	ret = finish(name, handle, &pos, &scan);
 out:
-	free(chunk);
+	po_readbuf_put(chunk, read_size);
 	end_scan(&scan);
 	return ret;
 }
