@@ -13,20 +13,9 @@
 #include <stdio.h>
 
 #include "lib/mannwhitney.h"
+#include "tap.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-
-static int ntests;
-static int nfailed;
-
-static void
-ok(int cond, const char *what)
-{
-	ntests++;
-	if (!cond)
-		nfailed++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", ntests, what);
-}
 
 /* Checks U, the method and the p-value to a relative 1e-9 (the exact
  * tails are ratios of whole numbers; the approximations are compared with
@@ -39,12 +28,12 @@ expect(const char *what, const double *x, size_t nx, const double *y,
 	char line[256];
 
 	if (po_mwu_greater(&r, x, nx, y, ny) < 0) {
-		ok(0, what);
+		tap_ok(0, what);
 		return;
 	}
 	snprintf(line, sizeof(line), "%s: U = %g, %s, p = %.10g", what, u,
 	    exact ? "exact" : "normal", p);
-	ok(r.u == u && r.exact == exact &&
+	tap_ok(r.u == u && r.exact == exact &&
 	    fabs(r.p_value - p) <= 1e-9 * p, line);
 	if (r.u != u || r.exact != exact || fabs(r.p_value - p) > 1e-9 * p)
 		printf("# got U = %g, %s, p = %.17g\n", r.u,
@@ -78,7 +67,7 @@ main(void)
 	 * give. */
 	expect("3 v 3 separated", one2three, 3, four2six, 3, 9, 1, 0.05);
 	po_mwu_greater(&r, one2three, 3, four2six, 3);
-	ok(r.min_p_value == 0.05, "3 v 3: smallest attainable p is 1/20");
+	tap_ok(r.min_p_value == 0.05, "3 v 3: smallest attainable p is 1/20");
 	expect("3 v 3 reversed", four2six, 3, one2three, 3, 0, 1, 1);
 
 	/* Mann and Whitney (1947), Table I, n = m = 4: P(U <= k) is .014,
@@ -127,9 +116,8 @@ main(void)
 
 	/* One run a side: U is 0 or 1 of 2 orderings. */
 	expect("1 v 1", one2three, 1, four2six, 1, 1, 1, 0.5);
-	ok(po_mwu_greater(&r, one2three, 0, four2six, 3) < 0,
+	tap_ok(po_mwu_greater(&r, one2three, 0, four2six, 3) < 0,
 	    "an empty sample is refused");
 
-	printf("1..%d\n", ntests);
-	return nfailed > 0;
+	return tap_done();
 }

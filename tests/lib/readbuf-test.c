@@ -10,18 +10,7 @@
 
 #include "lib/msg.h"
 #include "lib/readbuf.h"
-
-static int ntests;
-static int nfailed;
-
-static void
-ok(bool good, const char *name)
-{
-	ntests++;
-	if (!good)
-		nfailed++;
-	printf("%sok %d - %s\n", good ? "" : "not ", ntests, name);
-}
+#include "tap.h"
 
 /* What a second thread gets while the first has a buffer kept. */
 static void *
@@ -45,30 +34,29 @@ main(void)
 
 	po_msg_init("readbuf-test");
 	small = po_readbuf_get(100, &cap);
-	ok(small != NULL && cap == 100, "a first buffer has the size asked");
+	tap_ok(small != NULL && cap == 100, "a first buffer has the size asked");
 	po_readbuf_put(small, cap);
 	again = po_readbuf_get(50, &cap);
-	ok(again == small && cap == 100,
+	tap_ok(again == small && cap == 100,
 	    "the kept buffer comes back, with its size, for less");
 	po_readbuf_put(again, cap);
 	large = po_readbuf_get(200, &cap2);
-	ok(large != small && cap2 == 200,
+	tap_ok(large != small && cap2 == 200,
 	    "a kept buffer too small for the size asked is not handed out");
 	po_readbuf_put(large, cap2);
 	again = po_readbuf_get(150, &cap);
-	ok(again == large && cap == 200, "of two, the larger is kept");
-	ok(pthread_create(&thread, NULL, other_thread, again) == 0 &&
+	tap_ok(again == large && cap == 200, "of two, the larger is kept");
+	tap_ok(pthread_create(&thread, NULL, other_thread, again) == 0 &&
 	    pthread_join(thread, &result) == 0 && result == again,
 	    "another thread gets its own buffer, not this one's");
 	po_readbuf_put(again, cap);
 	huge = po_readbuf_get(PO_READBUF_KEEP_MAX + 1, &cap);
 	po_readbuf_put(huge, cap);
 	again = po_readbuf_get(150, &cap);
-	ok(again == large && cap == 200,
+	tap_ok(again == large && cap == 200,
 	    "a buffer larger than PO_READBUF_KEEP_MAX is freed, not kept");
 	po_readbuf_put(again, cap);
 	po_readbuf_put(NULL, 0);
-	ok(true, "handing back NULL is fine");
-	printf("1..%d\n", ntests);
-	return nfailed ? 1 : 0;
+	tap_ok(true, "handing back NULL is fine");
+	return tap_done();
 }

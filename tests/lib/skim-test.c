@@ -9,18 +9,7 @@
 
 #include "lib/json-skim.h"
 #include "lib/msg.h"
-
-static int ntests;
-static int nfailed;
-
-static void
-ok(int good, const char *name)
-{
-	ntests++;
-	if (!good)
-		nfailed++;
-	printf("%sok %d - %s\n", good ? "" : "not ", ntests, name);
-}
+#include "tap.h"
 
 /* A buffer that grows, for building documents and collecting spans. */
 struct text {
@@ -97,7 +86,7 @@ check(const char *name, const struct text *doc, const struct text *want,
 		if (bad_chunk)
 			break;
 	}
-	ok(bad_chunk == 0, name);
+	tap_ok(bad_chunk == 0, name);
 	if (bad_chunk)
 		printf("# first wrong with chunks of %zu bytes\n", bad_chunk);
 }
@@ -223,6 +212,5 @@ main(void)
 	check("a document cut short inside a data: URL", &doc, &want, 0);
 	free_texts(&doc, &want);
 
-	printf("1..%d\n", ntests);
-	return nfailed ? 1 : 0;
+	return tap_done();
 }

@@ -17,18 +17,7 @@
 
 #include "lib/json-tree.h"
 #include "lib/msg.h"
-
-static int ntests;
-static int nfailed;
-
-static void
-ok(bool good, const char *name)
-{
-	ntests++;
-	if (!good)
-		nfailed++;
-	printf("%sok %d - %s\n", good ? "" : "not ", ntests, name);
-}
+#include "tap.h"
 
 static bool
 same_number(yajl_val a, yajl_val b)
@@ -149,7 +138,7 @@ check_file(const char *path)
 	snprintf(name, sizeof(name), "the same trees as yajl_tree_parse for "
 	    "the %ld lines of %s", nlines, strrchr(path, '/') ?
 	    strrchr(path, '/') + 1 : path);
-	ok(nlines > 0 && nbad == 0, name);
+	tap_ok(nlines > 0 && nbad == 0, name);
 }
 
 int
@@ -179,23 +168,22 @@ main(int argc, char **argv)
 	all = true;
 	for (size_t i = 0; i < sizeof(edges) / sizeof(*edges); i++)
 		all = all && agree(edges[i]);
-	ok(all, "the same numbers, keys and strings at the edges");
+	tap_ok(all, "the same numbers, keys and strings at the edges");
 	all = true;
 	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++) {
 		all = all && po_tree_parse(&got, refused[i],
 		    strlen(refused[i]), err, sizeof(err)) < 0 && err[0];
 	}
-	ok(all, "what is not JSON is refused with a reason (comments too)");
+	tap_ok(all, "what is not JSON is refused with a reason (comments too)");
 	deep = po_xmalloc(2 * PO_TREE_MAX_DEPTH + 3);
 	memset(deep, '[', PO_TREE_MAX_DEPTH + 1);
 	memset(deep + PO_TREE_MAX_DEPTH + 1, ']', PO_TREE_MAX_DEPTH + 1);
-	ok(po_tree_parse(&got, deep, 2 * PO_TREE_MAX_DEPTH + 2, err,
+	tap_ok(po_tree_parse(&got, deep, 2 * PO_TREE_MAX_DEPTH + 2, err,
 	    sizeof(err)) < 0 && strstr(err, "nesting deeper") != NULL,
 	    "nesting deeper than PO_TREE_MAX_DEPTH is refused");
-	ok(po_tree_parse(&got, deep + 1, 2 * PO_TREE_MAX_DEPTH, err,
+	tap_ok(po_tree_parse(&got, deep + 1, 2 * PO_TREE_MAX_DEPTH, err,
 	    sizeof(err)) == 0, "nesting of PO_TREE_MAX_DEPTH is not");
 	po_tree_free(got);
 	free(deep);
-	printf("1..%d\n", ntests);
-	return nfailed ? 1 : 0;
+	return tap_done();
 }
