@@ -168,11 +168,11 @@ po_k6_source_open(struct po_k6_source **out, const char *path)
 {
 	struct po_k6_source *src = po_xcalloc(1, sizeof(*src));
 
-	pthread_mutex_init(&src->spare_lock, NULL);
 	if (po_input_open(&src->in, path) < 0) {
 		free(src);
 		return -1;
 	}
+	pthread_mutex_init(&src->spare_lock, NULL);
 	if (recognise(src) < 0) {
 		po_k6_source_free(src);
 		return -1;
