@@ -117,6 +117,12 @@ sed '2s/"value":1,/"value":null,/' p.ndjson > null.ndjson
 bad null.ndjson ":2:[0-9]+: point of 'http_reqs' without a \"value\"$" "a null value"
 sed '2s/"time":"[^"]*"/"time":"yesterday"/' p.ndjson > time.ndjson
 bad time.ndjson ":2:[0-9]+: time 'yesterday' is not an RFC 3339 time$" "a time that is not one"
+sed '2s/"time":"20/"time":"10/' p.ndjson > past.ndjson
+bad past.ndjson ":2:[0-9]+: time '10[^']*' is outside the years 1970 to 2262 that po reads$" \
+    "a time long before k6 (found by fuzz-k6-points: it overflowed)"
+sed '2s/"time":"20/"time":"93/' p.ndjson > future.ndjson
+bad future.ndjson ":2:[0-9]+: time '93[^']*' is outside the years 1970 to 2262 that po reads$" \
+    "a time too far ahead for nanoseconds in 64 bits"
 sed '2s/Z"/+5:30"/' p.ndjson > offset.ndjson
 bad offset.ndjson ":2:[0-9]+: time '[^']*' is not an RFC 3339 time$" "a malformed offset"
 sed '1s/"counter"/"histogram"/' p.ndjson > type.ndjson

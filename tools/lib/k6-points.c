@@ -599,8 +599,14 @@ cb_string(void *ctx, const unsigned char *text, size_t len)
 		}
 	} else if (p->depth == 2 && p->field1 == F_DATA &&
 	    p->field2 == F_TIME) {
-		if (po_k6_time_parse_cached(&p->time_ns, &p->time_cache, s,
-		    len) < 0)
+		int got = po_k6_time_parse_cached(&p->time_ns,
+		    &p->time_cache, s, len);
+
+		if (got == -2)
+			return fail(p, "time '%.*s' is outside the years 1970 "
+			    "to 2262 that po reads", (int)(len > 64 ? 64 :
+			    len), s);
+		if (got < 0)
 			return fail(p, "time '%.*s' is not an RFC 3339 time",
 			    (int)(len > 64 ? 64 : len), s);
 		p->has_time = true;

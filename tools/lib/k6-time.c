@@ -58,6 +58,7 @@ po_k6_time_parse(int64_t *out, const char *text, size_t len)
 	int year, month, day, hour, min, sec;
 	int64_t frac_ns = 0;
 	int64_t offset_s = 0;
+	int64_t seconds;
 
 	if (len < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
 	    s[13] != ':' || s[16] != ':')
@@ -102,8 +103,11 @@ po_k6_time_parse(int64_t *out, const char *text, size_t len)
 	}
 	if (s != end)
 		return -1;
-	*out = ((days_from_civil(year, month, day) * 86400 + hour * 3600 +
-	    min * 60 + sec - offset_s) * 1000000000) + frac_ns;
+	seconds = days_from_civil(year, month, day) * 86400 + hour * 3600 +
+	    min * 60 + sec - offset_s;
+	if (seconds < 0 || seconds > INT64_MAX / 1000000000 - 1)
+		return -2;
+	*out = seconds * 1000000000 + frac_ns;
 	return 0;
 }
 
@@ -114,6 +118,7 @@ po_k6_time_parse_cached(int64_t *out, struct po_k6_time_cache *cache,
 	size_t frac_end = 19;
 	int64_t frac_ns = 0;
 	int ndigits = 0;
+	int ret;
 
 	if (len < 20 || !cache->valid || memcmp(text, cache->head, 19) != 0)
 		goto slow;
@@ -133,8 +138,9 @@ po_k6_time_parse_cached(int64_t *out, struct po_k6_time_cache *cache,
 	*out = cache->seconds_ns + frac_ns;
 	return 0;
 slow:
-	if (po_k6_time_parse(out, text, len) < 0)
-		return -1;
+	ret = po_k6_time_parse(out, text, len);
+	if (ret < 0)
+		return ret;
 	/* Remember this second: the part before the fraction and the
 	 * offset after it. */
 	frac_end = 19;

@@ -8,7 +8,9 @@
 /* Parses an RFC 3339 time as k6's JSON output writes it (Go's RFC3339Nano:
  * "2026-11-24T21:59:45.019399563Z", up to nine fractional digits, trailing
  * zeros dropped, "Z" or an offset such as "+05:30") into nanoseconds since
- * the Unix epoch.  Returns 0, or -1 when `text` is not such a time. */
+ * the Unix epoch.  Returns 0, -1 when `text` is not such a time, or -2
+ * for one before 1970 or after 2262-04-11: the times po keeps, as
+ * nanoseconds in 64 bits, are those whose differences fit there too. */
 int po_k6_time_parse(int64_t *out, const char *text, size_t len);
 
 /* The same, remembering the date, hour, minute, second and offset of the
