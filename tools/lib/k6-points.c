@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "json-scan.h"
 #include "k6-metricline.h"
 #include "k6-points.h"
+#include "k6-tails.h"
 #include "k6-time.h"
 #include "msg.h"
 
@@ -68,6 +70,7 @@ struct parser {
 	const char *buf;
 	size_t len;
 	yajl_handle handle;
+	size_t base;            /* where in buf the bytes yajl has start */
 	size_t cap_entries;
 	struct names names;
 	/* Where line counting has got to, moving forward only. */
@@ -95,6 +98,18 @@ struct parser {
 	size_t pending_key;     /* offset of the tag key just read */
 	size_t pending_keylen;
 	char *why;              /* what is wrong, for the message */
+	/* The memo of line tails (k6-tails.h) and its use on this line. */
+	struct po_k6_tails tails;
+	bool memo_off;          /* too few hits: lines go to yajl whole */
+	unsigned long memo_lines, memo_hits;
+	unsigned long nevents;  /* callbacks so far */
+	unsigned long value_key_event;  /* nevents at the "value" key */
+	size_t value_key_end;   /* where that key's bytes ended */
+	struct po_k6_events rec;        /* a tail's callbacks, recording */
+	bool recording, rec_started, rec_closed, rec_bad;
+	const struct po_k6_events *replay;      /* to make at the value */
+	bool replaying;         /* the line's tail is the memo's */
+	int swallow_ends;       /* yajl's end of "data", replayed already */
 };
 
 static uint32_t
@@ -137,7 +152,29 @@ line_at(struct parser *p, size_t offset, long *col)
 static size_t
 consumed(const struct parser *p)
 {
-	return yajl_get_bytes_consumed(p->handle);
+	return p->base + yajl_get_bytes_consumed(p->handle);
+}
+
+/* Counts a callback and, while a tail is recorded, keeps it.  The first
+ * callback of a tail is the value that was pending before it, which
+ * belongs to the line's own bytes: it is not kept. */
+static void
+note(struct parser *p, enum po_k6_event_type type, const void *text,
+    size_t len, int boolean)
+{
+	p->nevents++;
+	if (!p->recording)
+		return;
+	if (!p->rec_started) {
+		p->rec_started = true;
+		if (type != PO_K6_EV_NUMBER)
+			p->rec_bad = true;
+		return;
+	}
+	if (p->rec_closed)
+		p->rec_bad = true;
+	else
+		po_k6_events_add(&p->rec, type, text, len, boolean);
 }
 
 static int
@@ -369,6 +406,7 @@ cb_start_map(void *ctx)
 {
 	struct parser *p = ctx;
 
+	note(p, PO_K6_EV_START_MAP, NULL, 0, 0);
 	if (p->depth == 0) {
 		p->doc_start = consumed(p) - 1;
 		p->type = LINE_NONE;
@@ -396,8 +434,26 @@ cb_end_map(void *ctx)
 {
 	struct parser *p = ctx;
 
-	if (--p->depth == 0)
+	if (p->replaying) {
+		/* The replay, made at the value, closed "data" already.  A
+		 * line whose tail was not replayed, or that is not a point,
+		 * stops the parse: the chunk is parsed again, every line
+		 * whole. */
+		if (p->replay != NULL)
+			return 0;
+		if (p->swallow_ends > 0) {
+			p->swallow_ends--;
+			return 1;
+		}
+		if (p->depth == 1 && p->type != LINE_POINT)
+			return 0;
+	}
+	note(p, PO_K6_EV_END_MAP, NULL, 0, 0);
+	if (--p->depth == 0) {
+		if (p->recording)
+			p->rec_closed = true;
 		return end_line(p);
+	}
 	return 1;
 }
 
@@ -406,6 +462,7 @@ cb_start_array(void *ctx)
 {
 	struct parser *p = ctx;
 
+	note(p, PO_K6_EV_START_ARRAY, NULL, 0, 0);
 	if (p->depth == 0)
 		return fail(p, "not a k6 Metric or Point line: a JSON array");
 	if (p->depth == 3 && p->field1 == F_DATA && p->field2 == F_TAGS)
@@ -419,6 +476,7 @@ cb_end_array(void *ctx)
 {
 	struct parser *p = ctx;
 
+	note(p, PO_K6_EV_END_ARRAY, NULL, 0, 0);
 	p->depth--;
 	return 1;
 }
@@ -434,6 +492,7 @@ cb_map_key(void *ctx, const unsigned char *key, size_t len)
 {
 	struct parser *p = ctx;
 
+	note(p, PO_K6_EV_KEY, key, len, 0);
 	if (p->depth == 1) {
 		if (key_is(key, len, "metric", 6))
 			p->field1 = F_METRIC;
@@ -446,9 +505,11 @@ cb_map_key(void *ctx, const unsigned char *key, size_t len)
 	} else if (p->depth == 2 && p->field1 == F_DATA) {
 		if (key_is(key, len, "time", 4))
 			p->field2 = F_TIME;
-		else if (key_is(key, len, "value", 5))
+		else if (key_is(key, len, "value", 5)) {
 			p->field2 = F_VALUE;
-		else if (key_is(key, len, "tags", 4))
+			p->value_key_event = p->nevents;
+			p->value_key_end = consumed(p);
+		} else if (key_is(key, len, "tags", 4))
 			p->field2 = F_TAGS;
 		else
 			p->field2 = F_OTHER;
@@ -488,6 +549,7 @@ cb_null(void *ctx)
 {
 	struct parser *p = ctx;
 
+	note(p, PO_K6_EV_NULL, NULL, 0, 0);
 	/* "tags": null is how some k6 versions write a point without tags. */
 	if (p->depth == 2 && p->field1 == F_DATA && p->field2 == F_TAGS)
 		return 1;
@@ -497,6 +559,7 @@ cb_null(void *ctx)
 static int
 cb_boolean(void *ctx, int value)
 {
+	note(ctx, PO_K6_EV_BOOLEAN, NULL, 0, value);
 	return scalar_outside(ctx);
 }
 
@@ -553,15 +616,14 @@ fast_number(double *out, const char *s, size_t len)
 	return 0;
 }
 
+static int replay_tail(struct parser *p);
+
 static int
-cb_number(void *ctx, const char *text, size_t len)
+read_value(struct parser *p, const char *text, size_t len)
 {
-	struct parser *p = ctx;
 	char buf[64];
 	char *end;
 
-	if (p->depth != 2 || p->field1 != F_DATA || p->field2 != F_VALUE)
-		return scalar_outside(p);
 	if (fast_number(&p->value, text, len) == 0) {
 		p->has_value = true;
 		return 1;
@@ -579,11 +641,25 @@ cb_number(void *ctx, const char *text, size_t len)
 }
 
 static int
+cb_number(void *ctx, const char *text, size_t len)
+{
+	struct parser *p = ctx;
+
+	note(p, PO_K6_EV_NUMBER, text, len, 0);
+	if (p->depth != 2 || p->field1 != F_DATA || p->field2 != F_VALUE)
+		return scalar_outside(p);
+	if (!read_value(p, text, len))
+		return 0;
+	return p->replay != NULL ? replay_tail(p) : 1;
+}
+
+static int
 cb_string(void *ctx, const unsigned char *text, size_t len)
 {
 	struct parser *p = ctx;
 	const char *s = (const char *)text;
 
+	note(p, PO_K6_EV_STRING, text, len, 0);
 	if (p->depth == 1 && p->field1 == F_METRIC) {
 		p->local = local_of(p, s, len);
 		p->need_tags = p->names.nsubs[p->local] > 0;
@@ -656,6 +732,217 @@ static const yajl_callbacks callbacks = {
 	.yajl_end_array = cb_end_array,
 };
 
+/* Makes the callbacks of a memo's tail, but for its last, the end of the
+ * line's object, which yajl makes itself when it is handed the two
+ * closing braces in place of the tail. */
+static int
+replay_tail(struct parser *p)
+{
+	const struct po_k6_events *r = p->replay;
+	int ok = 1;
+
+	/* The replayed callbacks are the tail's own, made as yajl made
+	 * them; only the braces that come after are yajl's stand-ins. */
+	p->replay = NULL;
+	p->replaying = false;
+	for (size_t i = 0; ok && i + 1 < r->n; i++) {
+		const struct po_k6_event *ev = &r->ev[i];
+		/* A tail of braces alone has no text at all. */
+		const char *text = r->text != NULL ? r->text + ev->text : "";
+
+		switch (ev->type) {
+		case PO_K6_EV_NULL:
+			ok = cb_null(p);
+			break;
+		case PO_K6_EV_BOOLEAN:
+			ok = cb_boolean(p, ev->boolean);
+			break;
+		case PO_K6_EV_NUMBER:
+			ok = cb_number(p, text, ev->len);
+			break;
+		case PO_K6_EV_STRING:
+			ok = cb_string(p, (const unsigned char *)text, ev->len);
+			break;
+		case PO_K6_EV_KEY:
+			ok = cb_map_key(p, (const unsigned char *)text,
+			    ev->len);
+			break;
+		case PO_K6_EV_START_MAP:
+			ok = cb_start_map(p);
+			break;
+		case PO_K6_EV_END_MAP:
+			ok = cb_end_map(p);
+			break;
+		case PO_K6_EV_START_ARRAY:
+			ok = cb_start_array(p);
+			break;
+		case PO_K6_EV_END_ARRAY:
+			ok = cb_end_array(p);
+			break;
+		}
+	}
+	p->replaying = true;
+	return ok;
+}
+
+static yajl_handle
+new_handle(struct parser *p)
+{
+	yajl_handle handle = yajl_alloc(&callbacks, NULL, p);
+
+	if (handle == NULL)
+		po_oom();
+	yajl_config(handle, yajl_allow_multiple_values, 1);
+	return handle;
+}
+
+/* Hands yajl the bytes [from, to) of the chunk. */
+static int
+feed(struct parser *p, size_t from, size_t to)
+{
+	p->base = from;
+	return yajl_parse(p->handle, (const unsigned char *)p->buf + from,
+	    to - from) == yajl_status_ok ? 0 : -1;
+}
+
+/* The first `"key":` (its bytes, `len` of them) in [s, end), or NULL.
+ * memchr finds the candidates: glibc's memmem, static or not, is slower
+ * on a line than yajl is. */
+static const char *
+find_key(const char *s, const char *end, const char *key, size_t len)
+{
+	while (end - s >= (ptrdiff_t)len) {
+		const char *c = memchr(s + 1, key[1], (size_t)(end - s - 1));
+
+		if (c == NULL || end - (c - 1) < (ptrdiff_t)len)
+			return NULL;
+		if (c[-1] == '"' && memcmp(c - 1, key, len) == 0)
+			return c - 1;
+		s = c;
+	}
+	return NULL;
+}
+
+/* Where the tail of the line [start, end) begins: just past the digits
+ * of its "value", found by their bytes (0 when there is none).  Sets
+ * *key_end to where the key's bytes end; the parse then checks that yajl
+ * read that very key there, with nothing after it but the pending
+ * number. */
+static size_t
+tail_start(const char *buf, size_t start, size_t end, size_t *key_end)
+{
+	const char *key = find_key(buf + start, buf + end, "\"value\":", 8);
+	const char *s;
+
+	if (key == NULL)
+		return 0;
+	for (s = key + 8; s < buf + end && ((*s >= '0' && *s <= '9') ||
+	    *s == '-' || *s == '+' || *s == '.' || *s == 'e' || *s == 'E');
+	    s++)
+		continue;
+	if (s == key + 8 || s == buf + end)
+		return 0;
+	*key_end = (size_t)(key + 7 - buf);
+	return (size_t)(s - buf);
+}
+
+/* After a while, a memo that is seldom hit (tags that differ from point
+ * to point, such as k6's vu and iter) only costs its recording. */
+static void
+judge_memo(struct parser *p)
+{
+	if (p->memo_lines >= 512 && p->memo_hits * 4 < p->memo_lines)
+		p->memo_off = true;
+}
+
+/* Parses the tail [tail, end) with yajl, recording its callbacks, and
+ * keeps them when they are those of a whole point's end. */
+static int
+record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end,
+    uint64_t hash)
+{
+	int ret;
+
+	p->rec.n = 0;
+	p->rec.textlen = 0;
+	p->recording = true;
+	p->rec_started = p->rec_closed = p->rec_bad = false;
+	ret = feed(p, tail, end);
+	p->recording = false;
+	if (ret == 0 && p->rec_closed && !p->rec_bad && p->depth == 0 &&
+	    p->type == LINE_POINT && p->rec.n > 0 &&
+	    p->rec.ev[p->rec.n - 1].type == PO_K6_EV_END_MAP)
+		po_k6_tails_add(&p->tails, p->buf + tail, tail_end - tail,
+		    hash, &p->rec);
+	return ret;
+}
+
+/* One line, [start, end) with its newline.  A point's line goes to yajl
+ * up to the end of its value; its tail is looked up in the memo and, when
+ * yajl has seen it before in the same state, replayed. */
+static int
+parse_line(struct parser *p, size_t start, size_t end)
+{
+	const struct po_k6_events *memo;
+	size_t key_end = 0;
+	size_t tail = 0;
+	size_t tail_end = end;
+	uint64_t hash;
+
+	if (p->depth == 0)
+		tail = tail_start(p->buf, start, end, &key_end);
+	if (tail == 0)
+		return feed(p, start, end);
+	if (feed(p, start, tail) < 0)
+		return -1;
+	if (p->depth != 2 || p->field1 != F_DATA || p->field2 != F_VALUE ||
+	    p->value_key_event != p->nevents || p->value_key_end != key_end)
+		return feed(p, tail, end);
+	if (tail_end > tail && p->buf[tail_end - 1] == '\n')
+		tail_end--;
+	hash = po_k6_tails_hash(p->buf + tail, tail_end - tail);
+	memo = po_k6_tails_find(&p->tails, p->buf + tail, tail_end - tail,
+	    hash);
+	p->memo_lines++;
+	if (memo == NULL) {
+		judge_memo(p);
+		return record_tail(p, tail, tail_end, end, hash);
+	}
+	p->memo_hits++;
+	p->replay = memo;
+	p->replaying = true;
+	p->swallow_ends = 1;
+	p->base = tail;
+	if (yajl_parse(p->handle, (const unsigned char *)"}}", 2) !=
+	    yajl_status_ok || p->replay != NULL || p->depth != 0)
+		return -1;
+	p->replaying = false;
+	p->out->replayed++;
+	return 0;
+}
+
+/* The lines of the chunk, one by one while the memo pays, then the rest
+ * in one go. */
+static int
+parse_lines(struct parser *p)
+{
+	size_t start = 0;
+
+	while (start < p->len) {
+		const char *nl;
+		size_t end;
+
+		if (p->memo_off)
+			return feed(p, start, p->len);
+		nl = memchr(p->buf + start, '\n', p->len - start);
+		end = nl != NULL ? (size_t)(nl - p->buf) + 1 : p->len;
+		if (parse_line(p, start, end) < 0)
+			return -1;
+		start = end;
+	}
+	return 0;
+}
+
 /* Records the first problem with its place in the chunk. */
 static void
 report(struct parser *p, size_t offset)
@@ -714,9 +1001,9 @@ count_lines(const char *buf, size_t len)
 	return count_newlines(buf, len) + (len > 0 && buf[len - 1] != '\n');
 }
 
-int
-po_k6_points_parse(struct po_k6_chunk *out, const char *buf, size_t len,
-    const struct po_k6_plan *plan)
+static int
+parse_chunk(struct po_k6_chunk *out, const char *buf, size_t len,
+    const struct po_k6_plan *plan, bool whole_lines)
 {
 	struct parser p = { 0 };
 	int ret = -1;
@@ -726,10 +1013,8 @@ po_k6_points_parse(struct po_k6_chunk *out, const char *buf, size_t len,
 	p.out = out;
 	p.buf = buf;
 	p.len = len;
-	p.handle = yajl_alloc(&callbacks, NULL, &p);
-	if (p.handle == NULL)
-		po_oom();
-	yajl_config(p.handle, yajl_allow_multiple_values, 1);
+	p.handle = new_handle(&p);
+	p.memo_off = whole_lines;
 	if (blank(buf, len)) {
 		/* yajl finds no value in blank lines and calls that a
 		 * premature end; between k6's lines they are harmless. */
@@ -737,8 +1022,7 @@ po_k6_points_parse(struct po_k6_chunk *out, const char *buf, size_t len,
 		ret = 0;
 		goto out;
 	}
-	if (yajl_parse(p.handle, (const unsigned char *)buf, len) !=
-	    yajl_status_ok) {
+	if (parse_lines(&p) < 0) {
 		report(&p, consumed(&p));
 		goto out;
 	}
@@ -764,7 +1048,28 @@ out:
 	free(p.tagtext.s);
 	free(p.tags);
 	free(p.why);
+	po_k6_tails_clear(&p.tails);
+	po_k6_events_clear(&p.rec);
 	yajl_free(p.handle);
+	return ret;
+}
+
+/* A chunk in which the memo was used and something went wrong is parsed
+ * again with every line whole, so that what is wrong, and where, is what
+ * yajl says of the bytes as they are: a line handed to yajl in two parts
+ * has a token that ends in the second, whose error yajl places a byte
+ * further.  Bad input is rare and ends the run; the second pass costs
+ * nothing that counts. */
+int
+po_k6_points_parse(struct po_k6_chunk *out, const char *buf, size_t len,
+    const struct po_k6_plan *plan)
+{
+	int ret = parse_chunk(out, buf, len, plan, plan->whole_lines);
+
+	if (ret < 0 && !plan->whole_lines) {
+		po_k6_chunk_clear(out);
+		ret = parse_chunk(out, buf, len, plan, true);
+	}
 	return ret;
 }
 

@@ -31,6 +31,9 @@
 struct po_k6_plan {
 	const struct po_k6_name **subs;
 	size_t nsubs;
+	/* Hand yajl every line whole, without the memo of line tails
+	 * (k6-tails.h): the tests compare the two, which must agree. */
+	bool whole_lines;
 };
 
 /* A series in a chunk's entries: a metric of the chunk's own table, or,
@@ -60,6 +63,8 @@ struct po_k6_chunk {
 	size_t nentries;
 	char **scenarios;
 	size_t nscenarios;
+	/* Lines whose tail the memo replayed (k6-tails.h), for the tests. */
+	size_t replayed;
 	/* The first problem, if any; lines count from 1 in the chunk. */
 	char *error;
 	long error_line;

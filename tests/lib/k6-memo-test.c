@@ -1,0 +1,120 @@
+/* Unit test of the memo of line tails (k6-tails.c, used by k6-points.c),
+ * in TAP: each file given is parsed as one chunk with the memo and with
+ * every line handed to yajl whole, and the two must agree in everything
+ * (k6-chunk-same.h): points, values, times, Metric lines, and the first
+ * problem with its line and column.  With -s NAME (repeatable) the points
+ * are also matched against the sub-metric NAME, which makes the parser
+ * keep every tag; with -r, each file must also have had tails replayed,
+ * so that the memo was used and not only passed by.  Run by
+ * tests/k6-memo.sh. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/k6-name.h"
+#include "lib/k6-points.h"
+#include "lib/msg.h"
+#include "k6-chunk-same.h"
+#include "tap.h"
+
+#define MAX_SUBS 8
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0;
+	size_t n;
+
+	*len = 0;
+	if (f == NULL)
+		return NULL;
+	do {
+		if (*len + 65536 > cap) {
+			cap = (*len + 65536) * 2;
+			buf = po_xrealloc(buf, cap);
+		}
+		n = fread(buf + *len, 1, cap - *len, f);
+		*len += n;
+	} while (n > 0);
+	fclose(f);
+	return buf;
+}
+
+static bool
+same_both_ways(const char *buf, size_t len, struct po_k6_plan *plan,
+    size_t *replayed)
+{
+	struct po_k6_chunk memo, whole;
+	bool same;
+
+	plan->whole_lines = false;
+	po_k6_points_parse(&memo, buf, len, plan);
+	plan->whole_lines = true;
+	po_k6_points_parse(&whole, buf, len, plan);
+	same = k6_chunks_same(&memo, &whole, stdout);
+	*replayed = memo.replayed;
+	if (memo.error != NULL)
+		printf("# %ld:%ld: %s\n", memo.error_line, memo.error_col,
+		    memo.error);
+	else
+		printf("# %zu points, %ld lines, %zu tails replayed\n",
+		    memo.nentries, memo.nlines, memo.replayed);
+	po_k6_chunk_clear(&memo);
+	po_k6_chunk_clear(&whole);
+	return same;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct po_k6_name names[MAX_SUBS];
+	const struct po_k6_name *subs[MAX_SUBS];
+	struct po_k6_plan plan = { subs, 0, false };
+	char why[256];
+	bool want_replays = false;
+	int opt;
+
+	po_msg_init("k6-memo-test");
+	while ((opt = getopt(argc, argv, "rs:")) != -1) {
+		if (opt == 'r') {
+			want_replays = true;
+			continue;
+		}
+		if (opt != 's' || plan.nsubs == MAX_SUBS ||
+		    po_k6_name_parse(&names[plan.nsubs], optarg, why,
+		    sizeof(why)) < 0) {
+			fprintf(stderr, "usage: k6-memo-test [-r] [-s SUB]... "
+			    "FILE...\n");
+			return 2;
+		}
+		subs[plan.nsubs] = &names[plan.nsubs];
+		plan.nsubs++;
+	}
+	for (int i = optind; i < argc; i++) {
+		size_t len, replayed = 0;
+		char *buf = slurp(argv[i], &len);
+		char name[512];
+
+		if (buf == NULL) {
+			tap_ok(false, argv[i]);
+			continue;
+		}
+		snprintf(name, sizeof(name), "%s: the same with the memo",
+		    argv[i]);
+		tap_ok(same_both_ways(buf, len, &plan, &replayed), name);
+		if (want_replays) {
+			snprintf(name, sizeof(name), "%s: tails replayed",
+			    argv[i]);
+			tap_ok(replayed > 0, name);
+		}
+		free(buf);
+	}
+	for (size_t i = 0; i < plan.nsubs; i++)
+		po_k6_name_clear(&names[i]);
+	return tap_done();
+}

@@ -1,0 +1,164 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "k6-tails.h"
+#include "msg.h"
+
+/* A run's distinct tag sets are few (one per URL, status, scenario and
+ * group in use); past these bounds the memo keeps what it has and the
+ * other tails are lexed every time, as without it. */
+#define MAX_TAILS 1024
+#define MAX_BYTES (4 * 1024 * 1024)
+
+struct po_k6_tail {
+	uint64_t hash;
+	size_t len;
+	char *bytes;
+	struct po_k6_events events;
+};
+
+void
+po_k6_events_add(struct po_k6_events *events, enum po_k6_event_type type,
+    const void *text, size_t len, int boolean)
+{
+	struct po_k6_event *ev;
+
+	if (events->n == events->cap) {
+		events->cap = events->cap ? events->cap * 2 : 32;
+		events->ev = po_xrealloc(events->ev,
+		    events->cap * sizeof(*events->ev));
+	}
+	if (events->textlen + len > events->textcap) {
+		events->textcap = (events->textlen + len) * 2 + 256;
+		events->text = po_xrealloc(events->text, events->textcap);
+	}
+	ev = &events->ev[events->n++];
+	ev->type = type;
+	ev->boolean = boolean;
+	ev->text = events->textlen;
+	ev->len = len;
+	if (len > 0)
+		memcpy(events->text + events->textlen, text, len);
+	events->textlen += len;
+}
+
+void
+po_k6_events_clear(struct po_k6_events *events)
+{
+	free(events->ev);
+	free(events->text);
+	memset(events, 0, sizeof(*events));
+}
+
+/* A tail is some two hundred bytes, and hashing them all would cost a
+ * good part of what lexing them does: the hash takes the length and 48 of
+ * them, at the ends and in the middle, where tag sets differ; the lookup
+ * compares every byte anyway. */
+static uint64_t
+mix(uint64_t h, const char *s)
+{
+	uint64_t word;
+
+	memcpy(&word, s, 8);
+	h = (h ^ word) * 0xff51afd7ed558ccdu;
+	return h ^ (h >> 29);
+}
+
+uint64_t
+po_k6_tails_hash(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len;
+	uint64_t word = 0;
+
+	if (len < 48) {
+		for (; len >= 8; s += 8, len -= 8)
+			h = mix(h, s);
+		memcpy(&word, s, len);
+		return mix(h, (const char *)&word);
+	}
+	for (size_t at = 0; at < 16; at += 8) {
+		h = mix(h, s + at);
+		h = mix(h, s + len / 2 - 8 + at);
+		h = mix(h, s + len - 16 + at);
+	}
+	return h ^ (h >> 32);
+}
+
+static size_t
+slot_of(const struct po_k6_tails *tails, const char *s, size_t len,
+    uint64_t hash)
+{
+	size_t mask = tails->nslots - 1;
+	size_t at = (size_t)hash & mask;
+
+	for (;;) {
+		const struct po_k6_tail *t = tails->slots[at];
+
+		if (t == NULL || (t->hash == hash && t->len == len &&
+		    memcmp(t->bytes, s, len) == 0))
+			return at;
+		at = (at + 1) & mask;
+	}
+}
+
+const struct po_k6_events *
+po_k6_tails_find(const struct po_k6_tails *tails, const char *s, size_t len,
+    uint64_t hash)
+{
+	const struct po_k6_tail *t;
+
+	if (tails->nslots == 0)
+		return NULL;
+	t = tails->slots[slot_of(tails, s, len, hash)];
+	return t != NULL ? &t->events : NULL;
+}
+
+bool
+po_k6_tails_add(struct po_k6_tails *tails, const char *s, size_t len,
+    uint64_t hash, struct po_k6_events *events)
+{
+	size_t cost = len + events->textlen +
+	    events->n * sizeof(*events->ev) + sizeof(struct po_k6_tail);
+	struct po_k6_tail *t;
+	size_t at;
+
+	if (tails->ntails == MAX_TAILS || tails->bytes + cost > MAX_BYTES)
+		return false;
+	if (tails->nslots == 0) {
+		/* Twice the most tails kept: probes stay short. */
+		tails->nslots = 2 * MAX_TAILS;
+		tails->slots = po_xcalloc(tails->nslots, sizeof(*tails->slots));
+	}
+	at = slot_of(tails, s, len, hash);
+	if (tails->slots[at] != NULL)
+		return false;
+	t = po_xmalloc(sizeof(*t));
+	t->hash = hash;
+	t->len = len;
+	t->bytes = po_xmalloc(len > 0 ? len : 1);
+	memcpy(t->bytes, s, len);
+	t->events = *events;
+	memset(events, 0, sizeof(*events));
+	tails->slots[at] = t;
+	tails->ntails++;
+	tails->bytes += cost;
+	return true;
+}
+
+void
+po_k6_tails_clear(struct po_k6_tails *tails)
+{
+	for (size_t i = 0; i < tails->nslots; i++) {
+		struct po_k6_tail *t = tails->slots[i];
+
+		if (t == NULL)
+			continue;
+		free(t->bytes);
+		po_k6_events_clear(&t->events);
+		free(t);
+	}
+	free(tails->slots);
+	memset(tails, 0, sizeof(*tails));
+}
