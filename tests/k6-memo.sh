@@ -107,7 +107,7 @@ for name, lines in cases.items():
         f.write('\n'.join(lines).encode('latin-1'))
 PY
 for f in "$W"/*.ndjson; do
-	case $f in "$W"/0[0-9]-*) continue ;; esac
+	case $(basename "$f") in 0[0-9]-*) continue ;; esac	# the fixtures, done
 	memo_same "$f" "$(basename "$f" .ndjson): the same with the memo" \
 	    -s "$SUB"
 done

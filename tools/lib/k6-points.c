@@ -70,7 +70,7 @@ struct parser {
 	const char *buf;
 	size_t len;
 	yajl_handle handle;
-	size_t base;            /* where in buf the bytes yajl has start */
+	size_t base;            /* the offset in buf of what yajl is fed */
 	size_t cap_entries;
 	struct names names;
 	/* Where line counting has got to, moving forward only. */
@@ -108,8 +108,8 @@ struct parser {
 	struct po_k6_events rec;        /* a tail's callbacks, recording */
 	bool recording, rec_started, rec_closed, rec_bad;
 	const struct po_k6_events *replay;      /* to make at the value */
-	bool replaying;         /* the line's tail is the memo's */
-	int swallow_ends;       /* yajl's end of "data", replayed already */
+	bool replaying;         /* the callbacks coming are for "}}" */
+	bool swallow_end;       /* yajl's end of "data", replayed already */
 };
 
 static uint32_t
@@ -435,14 +435,17 @@ cb_end_map(void *ctx)
 	struct parser *p = ctx;
 
 	if (p->replaying) {
-		/* The replay, made at the value, closed "data" already.  A
-		 * line whose tail was not replayed, or that is not a point,
-		 * stops the parse: the chunk is parsed again, every line
-		 * whole. */
+		/* The replay, made at the value, closed "data" already.
+		 * A replay not made first cannot happen (the pending
+		 * number is the first callback of "}}"); it is refused all
+		 * the same.  A line that is not a point stops the parse too,
+		 * for end_metric() would read the Metric line's bytes up to
+		 * consumed(), which is not the line's end here: the chunk is
+		 * then parsed again, every line whole. */
 		if (p->replay != NULL)
 			return 0;
-		if (p->swallow_ends > 0) {
-			p->swallow_ends--;
+		if (p->swallow_end) {
+			p->swallow_end = false;
 			return 1;
 		}
 		if (p->depth == 1 && p->type != LINE_POINT)
@@ -806,8 +809,8 @@ feed(struct parser *p, size_t from, size_t to)
 }
 
 /* The first `"key":` (its bytes, `len` of them) in [s, end), or NULL.
- * memchr finds the candidates: glibc's memmem, static or not, is slower
- * on a line than yajl is. */
+ * memchr finds the candidates: glibc's memmem took longer over a line
+ * than yajl took to lex it. */
 static const char *
 find_key(const char *s, const char *end, const char *key, size_t len)
 {
@@ -847,7 +850,8 @@ tail_start(const char *buf, size_t start, size_t end, size_t *key_end)
 }
 
 /* After a while, a memo that is seldom hit (tags that differ from point
- * to point, such as k6's vu and iter) only costs its recording. */
+ * to point, such as k6's vu and iter) only costs its recording.  Judged
+ * on misses, among the lines that could use it. */
 static void
 judge_memo(struct parser *p)
 {
@@ -856,7 +860,11 @@ judge_memo(struct parser *p)
 }
 
 /* Parses the tail [tail, end) with yajl, recording its callbacks, and
- * keeps them when they are those of a whole point's end. */
+ * keeps them when they are those of a whole point's end.  Only a tail
+ * followed by its newline is kept: after the object's end, nothing but
+ * whitespace then leaves yajl's lexer idle (a token cut by the newline
+ * errs or makes a callback, which spoils the recording), as the lines
+ * that will use it need. */
 static int
 record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end,
     uint64_t hash)
@@ -870,6 +878,7 @@ record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end,
 	ret = feed(p, tail, end);
 	p->recording = false;
 	if (ret == 0 && p->rec_closed && !p->rec_bad && p->depth == 0 &&
+	    end > tail && p->buf[end - 1] == '\n' &&
 	    p->type == LINE_POINT && p->rec.n > 0 &&
 	    p->rec.ev[p->rec.n - 1].type == PO_K6_EV_END_MAP)
 		po_k6_tails_add(&p->tails, p->buf + tail, tail_end - tail,
@@ -879,7 +888,19 @@ record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end,
 
 /* One line, [start, end) with its newline.  A point's line goes to yajl
  * up to the end of its value; its tail is looked up in the memo and, when
- * yajl has seen it before in the same state, replayed. */
+ * yajl has seen it before in the same state, replayed.
+ *
+ * Why the state is the same: at depth 0 yajl's lexer is idle (no token
+ * runs past a newline without a callback or an error; at the top level
+ * only objects pass).  After the prefix, depth 2 under the key "data"
+ * with the key "value" as the last callback means yajl's stack is
+ * [complete, map got value, map needs value]; the key's end offset
+ * proves that key is the bytes "value" found here, so the split is not
+ * inside a string, and all that follows it is one pending number.  The
+ * tail's first byte cannot continue a number, so it ends the number as
+ * the '}' of "}}" does.  Then the same bytes make the same callbacks,
+ * which are replayed; yajl's end of "data" is swallowed, its end of the
+ * object is taken as the tail's last callback. */
 static int
 parse_line(struct parser *p, size_t start, size_t end)
 {
@@ -911,7 +932,7 @@ parse_line(struct parser *p, size_t start, size_t end)
 	p->memo_hits++;
 	p->replay = memo;
 	p->replaying = true;
-	p->swallow_ends = 1;
+	p->swallow_end = true;
 	p->base = tail;
 	if (yajl_parse(p->handle, (const unsigned char *)"}}", 2) !=
 	    yajl_status_ok || p->replay != NULL || p->depth != 0)

@@ -4,8 +4,10 @@
  * The lines of one metric differ in their time and value and then, nearly
  * always, end alike: ,"tags":{...}}} is two thirds of a line, and a run
  * has few distinct tag sets.  k6-points.c hands yajl a line up to the end
- * of its value, where yajl's state is always the same (inside "data", a
- * number pending), and looks the rest up here.  On a hit, the callbacks
+ * of its value, checks from the callbacks that yajl's state there is the
+ * one every tail here was lexed in (inside "data", a number pending; the
+ * argument is at parse_line() in k6-points.c), and looks the rest up
+ * here.  On a hit, the callbacks
  * yajl made for those bytes the first time are made again and yajl is
  * handed only the two closing braces.  Every distinct tail is still
  * lexed and validated by yajl once: this is a memo of its answers, not a
