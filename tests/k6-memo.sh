@@ -34,12 +34,8 @@ SUB='http_req_duration{expected_response:true}'
 for f in "$K6"/*/points.ndjson "$K6"/*/points.ndjson.gz; do
 	[ -f "$f" ] || continue
 	name=$(basename "$(dirname "$f")")
-	case $f in
-	*.gz) gzip -dc "$f" >"$W/$name.ndjson" ;;
-	*) cp "$f" "$W/$name.ndjson" ;;
-	esac
-	memo_same "$W/$name.ndjson" "$name: the same with the memo, tails replayed" -r
-	memo_same "$W/$name.ndjson" "$name: the same with a sub-metric keeping every tag" \
+	memo_same "$f" "$name: the same with the memo, tails replayed" -r
+	memo_same "$f" "$name: the same with a sub-metric keeping every tag" \
 	    -r -s "$SUB" -s 'http_reqs{scenario:default}'
 done
 
@@ -107,7 +103,6 @@ for name, lines in cases.items():
         f.write('\n'.join(lines).encode('latin-1'))
 PY
 for f in "$W"/*.ndjson; do
-	case $(basename "$f") in 0[0-9]-*) continue ;; esac	# the fixtures, done
 	memo_same "$f" "$(basename "$f" .ndjson): the same with the memo" \
 	    -s "$SUB"
 done

@@ -9,6 +9,7 @@
  * tests/k6-memo.sh. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,32 +17,25 @@
 
 #include "lib/k6-name.h"
 #include "lib/k6-points.h"
+#include "lib/k6-source.h"
 #include "lib/msg.h"
 #include "k6-chunk-same.h"
 #include "tap.h"
 
 #define MAX_SUBS 8
 
+/* The whole of `path`, plain or gzip, read as po-k6-check reads it. */
 static char *
-slurp(const char *path, size_t *len)
+read_input(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	struct po_k6_source *src;
 	char *buf = NULL;
-	size_t cap = 0;
-	size_t n;
 
-	*len = 0;
-	if (f == NULL)
+	if (po_k6_source_open(&src, path) < 0)
 		return NULL;
-	do {
-		if (*len + 65536 > cap) {
-			cap = (*len + 65536) * 2;
-			buf = po_xrealloc(buf, cap);
-		}
-		n = fread(buf + *len, 1, cap - *len, f);
-		*len += n;
-	} while (n > 0);
-	fclose(f);
+	if (po_k6_source_slurp(src, &buf, len, SIZE_MAX - 1) < 0)
+		buf = NULL;
+	po_k6_source_free(src);
 	return buf;
 }
 
@@ -97,7 +91,7 @@ main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++) {
 		size_t len, replayed = 0;
-		char *buf = slurp(argv[i], &len);
+		char *buf = read_input(argv[i], &len);
 		char name[512];
 
 		if (buf == NULL) {
