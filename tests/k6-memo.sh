@@ -1,10 +1,11 @@
 #!/bin/sh
-# The memo of line tails (tools/lib/k6-tails.c): k6-points.c hands yajl a
-# point's line up to its value and replays what yajl said of a tail it
-# has seen before.  Whatever the lines, that must change nothing: on the
-# real k6 runs and on lines made to look alike where it matters (the same
-# tail after a prefix of another shape, a bad number just before a known
-# tail, a tail in a second document, CRLF, a last line without newline),
+# The memos of line heads and tails (tools/lib/k6-memo.c): k6-points.c
+# cuts a point's line around its time and value and replays what yajl
+# said of a head or tail it has seen before.  Whatever the lines, that
+# must change nothing: on the real k6 runs and on lines made to look alike
+# where it matters (the same tail after a prefix of another shape, a bad
+# number just before a known tail, a tail in a second document, a known
+# head before a bad time or number, CRLF, a last line without newline),
 # k6-memo-test parses each file with and without the memo and compares
 # everything.  Then po-k6-check as users run it on such a file.
 . "${PO_SRCDIR:-$(dirname "$0")/..}/tests/tap.sh"
@@ -34,7 +35,8 @@ SUB='http_req_duration{expected_response:true}'
 for f in "$K6"/*/points.ndjson "$K6"/*/points.ndjson.gz; do
 	[ -f "$f" ] || continue
 	name=$(basename "$(dirname "$f")")
-	memo_same "$f" "$name: the same with the memo, tails replayed" -r
+	memo_same "$f" "$name: the same with the memo, tails and heads replayed" \
+	    -r -H
 	memo_same "$f" "$name: the same with a sub-metric keeping every tag" \
 	    -r -s "$SUB" -s 'http_reqs{scenario:default}'
 done
@@ -93,6 +95,29 @@ cases = {
     # A tail of braces alone, no tags: a replay with no text at all
     # (found by fuzz-k6-points under UBSan).
     'braces-only': [META] + [point(tail='}}')] * 3,
+    # Known heads (every warm line has the same one) before what the
+    # memo of heads must not take for a known line.
+    'head-bad-time': warm + [point(time='"2026-13-45T99:99:99Z"')],
+    'head-time-range': warm + [point(time='"9999-01-01T00:00:00Z"')],
+    'head-escaped-time': warm + [point(time='"2026-11-24T22:05:15\\u002e8Z"')],
+    'head-time-not-string': warm + [point(time='20261124')],
+    'head-blanks': warm + [' \t' + point()] * 3,
+    'head-numbers': warm + [point(value=v) for v in ('0', '-0', '1E+2',
+        '0.5e-3', '-12.75E-1', '123456789012345678901234567890', '1e308')],
+    'head-bad-plus': warm + [point(value='+1')],
+    'head-bad-dot-first': warm + [point(value='.5')],
+    'head-bad-dot-exp': warm + [point(value='1.e5')],
+    'head-bad-exp-sign': warm + [point(value='1e+')],
+    'head-bad-minus-twice': warm + [point(value='--1')],
+    'head-bad-zeros': warm + [point(value='-00')],
+    'head-metric-type': warm + ['{"metric":"http_req_duration","type":"Metric",'
+        '"data":{"time":%s,"value":1%s' % (T, TAIL)] * 3,
+    'head-not-data': warm + ['{"metric":"http_req_duration","type":"Point",'
+        '"x":{"time":%s,"value":1%s' % (T, TAIL)] * 3,
+    'head-data-first': [META] + ['{"data":{"time":%s,"value":%d,"tags":'
+        '{"status":"200"}},"type":"Point","metric":"http_req_duration"}'
+        % (T, v) for v in range(6)],
+    'head-then-other-tail': warm + [point(tail=',"tags":{"status":"500"}}}')] * 3,
 }
 for name, lines in cases.items():
     with open('%s/%s.ndjson' % (w, name), 'wb') as f:
@@ -111,6 +136,10 @@ done
 # memo replay: check that it did, so that the rest tests something.
 for name in plain other-metric tags-null metric-after-data braces-only; do
 	memo_same "$W/$name.ndjson" "$name: tails replayed" -r
+done
+for name in plain head-blanks head-numbers head-data-first \
+    head-then-other-tail; do
+	memo_same "$W/$name.ndjson" "$name: heads replayed" -H
 done
 
 # As users see it: a bad number just before a known tail is reported where

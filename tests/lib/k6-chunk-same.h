@@ -1,8 +1,8 @@
 /* Whether two parses of the same k6 points agree in everything a chunk
  * holds: lines, metrics and where each first appeared, Metric lines,
  * every point's series, value (to the bit) and time, the scenarios, and
- * the first problem with its line and column.  The memo of line tails
- * (tools/lib/k6-tails.h) must never change any of it: the unit test
+ * the first problem with its line and column.  The memos of line heads
+ * and tails (tools/lib/k6-memo.h) must never change any of it: the unit test
  * k6-memo-test and the fuzz harness fuzz-k6-points hold it to that. */
 #ifndef PO_TESTS_K6_CHUNK_SAME_H
 #define PO_TESTS_K6_CHUNK_SAME_H

@@ -12,7 +12,7 @@
 #include "json-scan.h"
 #include "k6-metricline.h"
 #include "k6-points.h"
-#include "k6-tails.h"
+#include "k6-memo.h"
 #include "k6-time.h"
 #include "msg.h"
 
@@ -64,6 +64,24 @@ struct names {
 	size_t *nsubs;
 };
 
+/* How a memo fares on a chunk: after a while, one that is seldom hit (tags
+ * that differ from point to point, such as k6's vu and iter) only costs
+ * its recording, and is turned off. */
+struct memo_use {
+	bool off;
+	unsigned long lines, hits;
+};
+
+static void
+memo_count(struct memo_use *use, bool hit)
+{
+	use->lines++;
+	if (hit)
+		use->hits++;
+	else if (use->lines >= 512 && use->hits * 4 < use->lines)
+		use->off = true;
+}
+
 struct parser {
 	const struct po_k6_plan *plan;
 	struct po_k6_chunk *out;
@@ -98,10 +116,14 @@ struct parser {
 	size_t pending_key;     /* offset of the tag key just read */
 	size_t pending_keylen;
 	char *why;              /* what is wrong, for the message */
-	/* The memo of line tails (k6-tails.h) and its use on this line. */
-	struct po_k6_tails tails;
-	bool memo_off;          /* too few hits: lines go to yajl whole */
-	unsigned long memo_lines, memo_hits;
+	/* The memos of line heads and tails (k6-memo.h), and their use on
+	 * this line. */
+	struct po_k6_memo tails;
+	struct po_k6_memo heads;
+	struct memo_use tail_use, head_use;
+	/* The tail last found, at [last_tail, last_tail + last_len). */
+	const struct po_k6_events *last_memo;
+	size_t last_tail, last_len;
 	unsigned long nevents;  /* callbacks so far */
 	unsigned long value_key_event;  /* nevents at the "value" key */
 	size_t value_key_end;   /* where that key's bytes ended */
@@ -110,6 +132,11 @@ struct parser {
 	const struct po_k6_events *replay;      /* to make at the value */
 	bool replaying;         /* the callbacks coming are for "}}" */
 	bool swallow_end;       /* yajl's end of "data", replayed already */
+	struct po_k6_events hrec;       /* a head's callbacks, recording */
+	bool hrecording;
+	bool standin;           /* yajl reads the stand-in of a head */
+	bool pinned;            /* callbacks replayed: consumed() is ... */
+	size_t pinned_at;       /* ... the offset they stand for */
 };
 
 static uint32_t
@@ -152,6 +179,8 @@ line_at(struct parser *p, size_t offset, long *col)
 static size_t
 consumed(const struct parser *p)
 {
+	if (p->pinned)
+		return p->pinned_at;
 	return p->base + yajl_get_bytes_consumed(p->handle);
 }
 
@@ -163,6 +192,8 @@ note(struct parser *p, enum po_k6_event_type type, const void *text,
     size_t len, int boolean)
 {
 	p->nevents++;
+	if (p->hrecording)
+		po_k6_events_add(&p->hrec, type, text, len, boolean);
 	if (!p->recording)
 		return;
 	if (!p->rec_started) {
@@ -406,6 +437,8 @@ cb_start_map(void *ctx)
 {
 	struct parser *p = ctx;
 
+	if (p->standin)
+		return 1;
 	note(p, PO_K6_EV_START_MAP, NULL, 0, 0);
 	if (p->depth == 0) {
 		p->doc_start = consumed(p) - 1;
@@ -495,6 +528,8 @@ cb_map_key(void *ctx, const unsigned char *key, size_t len)
 {
 	struct parser *p = ctx;
 
+	if (p->standin)
+		return 1;
 	note(p, PO_K6_EV_KEY, key, len, 0);
 	if (p->depth == 1) {
 		if (key_is(key, len, "metric", 6))
@@ -735,20 +770,14 @@ static const yajl_callbacks callbacks = {
 	.yajl_end_array = cb_end_array,
 };
 
-/* Makes the callbacks of a memo's tail, but for its last, the end of the
- * line's object, which yajl makes itself when it is handed the two
- * closing braces in place of the tail. */
+/* Makes the callbacks [from, to) that `r` holds, as yajl made them. */
 static int
-replay_tail(struct parser *p)
+replay(struct parser *p, const struct po_k6_events *r, size_t from,
+    size_t to)
 {
-	const struct po_k6_events *r = p->replay;
 	int ok = 1;
 
-	/* The replayed callbacks are the tail's own, made as yajl made
-	 * them; only the braces that come after are yajl's stand-ins. */
-	p->replay = NULL;
-	p->replaying = false;
-	for (size_t i = 0; ok && i + 1 < r->n; i++) {
+	for (size_t i = from; ok && i < to; i++) {
 		const struct po_k6_event *ev = &r->ev[i];
 		/* A tail of braces alone has no text at all. */
 		const char *text = r->text != NULL ? r->text + ev->text : "";
@@ -784,6 +813,23 @@ replay_tail(struct parser *p)
 			break;
 		}
 	}
+	return ok;
+}
+
+/* Makes the callbacks of a memo's tail, but for its last, the end of the
+ * line's object, which yajl makes itself when it is handed the two
+ * closing braces in place of the tail.  The replayed callbacks are the
+ * tail's own, made as yajl made them; only the braces that come after
+ * are yajl's stand-ins. */
+static int
+replay_tail(struct parser *p)
+{
+	const struct po_k6_events *r = p->replay;
+	int ok;
+
+	p->replay = NULL;
+	p->replaying = false;
+	ok = replay(p, r, 0, r->n - 1);
 	p->replaying = true;
 	return ok;
 }
@@ -826,6 +872,17 @@ find_key(const char *s, const char *end, const char *key, size_t len)
 	return NULL;
 }
 
+/* The end of the run of number bytes at `s`, for finding where a
+ * value's digits end; yajl says whether they are a number. */
+static const char *
+number_end(const char *s, const char *end)
+{
+	while (s < end && ((*s >= '0' && *s <= '9') || *s == '-' ||
+	    *s == '+' || *s == '.' || *s == 'e' || *s == 'E'))
+		s++;
+	return s;
+}
+
 /* Where the tail of the line [start, end) begins: just past the digits
  * of its "value", found by their bytes (0 when there is none).  Sets
  * *key_end to where the key's bytes end; the parse then checks that yajl
@@ -839,24 +896,105 @@ tail_start(const char *buf, size_t start, size_t end, size_t *key_end)
 
 	if (key == NULL)
 		return 0;
-	for (s = key + 8; s < buf + end && ((*s >= '0' && *s <= '9') ||
-	    *s == '-' || *s == '+' || *s == '.' || *s == 'e' || *s == 'E');
-	    s++)
-		continue;
+	s = number_end(key + 8, buf + end);
 	if (s == key + 8 || s == buf + end)
 		return 0;
 	*key_end = (size_t)(key + 7 - buf);
 	return (size_t)(s - buf);
 }
 
-/* After a while, a memo that is seldom hit (tags that differ from point
- * to point, such as k6's vu and iter) only costs its recording.  Judged
- * on misses, among the lines that could use it. */
-static void
-judge_memo(struct parser *p)
+/* A point's line as k6 writes it, cut where its parts change from line
+ * to line:
+ *
+ *   {"metric":"vus","type":"Point","data":{"time":"  head (few distinct)
+ *   2026-11-24T22:05:15.806424254Z                   time
+ *   ","value":                                       key_end past "value"
+ *   1                                                value
+ *   ,"tags":{...}}}                                  tail (few distinct)
+ *
+ * found by their bytes alone; yajl is the judge of what they mean. */
+struct line_parts {
+	size_t head_end;        /* just past the time's opening quote */
+	size_t time_end;        /* at its closing quote */
+	size_t key_end;
+	size_t tail;
+};
+
+/* The bytes of a time that k6 writes, which in JSON stand for themselves:
+ * no quote, no backslash, no control or non-ASCII byte. */
+static bool
+time_byte(char c)
 {
-	if (p->memo_lines >= 512 && p->memo_hits * 4 < p->memo_lines)
-		p->memo_off = true;
+	return (c >= '0' && c <= '9') || c == ':' || c == '.' || c == '-' ||
+	    c == '+' || c == 'T' || c == 'Z' || c == 't' || c == 'z';
+}
+
+static bool
+split_line(const char *buf, size_t start, size_t end, struct line_parts *lp)
+{
+	const char *line = buf + start;
+	const char *stop = buf + end;
+	const char *brace, *time, *quote, *value, *tail;
+
+	if (stop - line < 2)
+		return false;
+	brace = memchr(line + 1, '{', (size_t)(stop - line - 1));
+	if (brace == NULL || stop - brace < 9 ||
+	    memcmp(brace + 1, "\"time\":\"", 8) != 0)
+		return false;
+	time = brace + 9;
+	for (quote = time; quote < stop && time_byte(*quote); quote++)
+		continue;
+	if (stop - quote < 10 || memcmp(quote, "\",\"value\":", 10) != 0)
+		return false;
+	value = quote + 10;
+	tail = number_end(value, stop);
+	if (tail == value || tail == stop)
+		return false;
+	lp->head_end = (size_t)(time - buf);
+	lp->time_end = (size_t)(quote - buf);
+	lp->key_end = (size_t)(quote + 9 - buf);
+	lp->tail = (size_t)(tail - buf);
+	return true;
+}
+
+/* Whether yajl's state is the one every memo's tail was lexed in, after
+ * the line up to its value, the key ending at `key_end`; the argument is
+ * at parse_line(). */
+static bool
+at_value(const struct parser *p, size_t key_end)
+{
+	return p->depth == 2 && p->field1 == F_DATA &&
+	    p->field2 == F_VALUE && p->value_key_event == p->nevents &&
+	    p->value_key_end == key_end;
+}
+
+static void
+remember_tail(struct parser *p, size_t tail, size_t len,
+    const struct po_k6_events *memo)
+{
+	p->last_memo = memo;
+	p->last_tail = tail;
+	p->last_len = len;
+}
+
+/* The memo of the tail [tail, tail + len), or NULL.  The lines of one
+ * request (http_reqs, http_req_duration, http_req_waiting, ...) come
+ * together and end alike, so the tail last found is tried first, by its
+ * bytes alone: most lines need no hash. */
+static const struct po_k6_events *
+find_tail(struct parser *p, size_t tail, size_t len)
+{
+	const struct po_k6_events *memo;
+
+	if (p->last_memo != NULL && len == p->last_len &&
+	    memcmp(p->buf + tail, p->buf + p->last_tail, len) == 0)
+		return p->last_memo;
+	memo = po_k6_memo_find(&p->tails, p->buf + tail, len,
+	    po_k6_memo_hash(p->buf + tail, len));
+	if (memo != NULL)
+		remember_tail(p, tail, len, memo);
+	return memo;
 }
 
 /* Parses the tail [tail, end) with yajl, recording its callbacks, and
@@ -866,9 +1004,9 @@ judge_memo(struct parser *p)
  * errs or makes a callback, which spoils the recording), as the lines
  * that will use it need. */
 static int
-record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end,
-    uint64_t hash)
+record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end)
 {
+	uint64_t hash = po_k6_memo_hash(p->buf + tail, tail_end - tail);
 	int ret;
 
 	p->rec.n = 0;
@@ -880,56 +1018,28 @@ record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end,
 	if (ret == 0 && p->rec_closed && !p->rec_bad && p->depth == 0 &&
 	    end > tail && p->buf[end - 1] == '\n' &&
 	    p->type == LINE_POINT && p->rec.n > 0 &&
-	    p->rec.ev[p->rec.n - 1].type == PO_K6_EV_END_MAP)
-		po_k6_tails_add(&p->tails, p->buf + tail, tail_end - tail,
-		    hash, &p->rec);
+	    p->rec.ev[p->rec.n - 1].type == PO_K6_EV_END_MAP &&
+	    po_k6_memo_add(&p->tails, p->buf + tail, tail_end - tail,
+	    hash, &p->rec))
+		remember_tail(p, tail, tail_end - tail, po_k6_memo_find(
+		    &p->tails, p->buf + tail, tail_end - tail, hash));
 	return ret;
 }
 
-/* One line, [start, end) with its newline.  A point's line goes to yajl
- * up to the end of its value; its tail is looked up in the memo and, when
- * yajl has seen it before in the same state, replayed.
- *
- * Why the state is the same: at depth 0 yajl's lexer is idle (no token
- * runs past a newline without a callback or an error; at the top level
- * only objects pass).  After the prefix, depth 2 under the key "data"
- * with the key "value" as the last callback means yajl's stack is
- * [complete, map got value, map needs value]; the key's end offset
- * proves that key is the bytes "value" found here, so the split is not
- * inside a string, and all that follows it is one pending number.  The
- * tail's first byte cannot continue a number, so it ends the number as
- * the '}' of "}}" does.  Then the same bytes make the same callbacks,
- * which are replayed; yajl's end of "data" is swallowed, its end of the
- * object is taken as the tail's last callback. */
+/* The tail [tail, end) of a line that yajl has read up to its value:
+ * replayed from the memo, or lexed and recorded. */
 static int
-parse_line(struct parser *p, size_t start, size_t end)
+parse_tail(struct parser *p, size_t tail, size_t end)
 {
 	const struct po_k6_events *memo;
-	size_t key_end = 0;
-	size_t tail = 0;
 	size_t tail_end = end;
-	uint64_t hash;
 
-	if (p->depth == 0)
-		tail = tail_start(p->buf, start, end, &key_end);
-	if (tail == 0)
-		return feed(p, start, end);
-	if (feed(p, start, tail) < 0)
-		return -1;
-	if (p->depth != 2 || p->field1 != F_DATA || p->field2 != F_VALUE ||
-	    p->value_key_event != p->nevents || p->value_key_end != key_end)
-		return feed(p, tail, end);
 	if (tail_end > tail && p->buf[tail_end - 1] == '\n')
 		tail_end--;
-	hash = po_k6_tails_hash(p->buf + tail, tail_end - tail);
-	memo = po_k6_tails_find(&p->tails, p->buf + tail, tail_end - tail,
-	    hash);
-	p->memo_lines++;
-	if (memo == NULL) {
-		judge_memo(p);
-		return record_tail(p, tail, tail_end, end, hash);
-	}
-	p->memo_hits++;
+	memo = find_tail(p, tail, tail_end - tail);
+	memo_count(&p->tail_use, memo != NULL);
+	if (memo == NULL)
+		return record_tail(p, tail, tail_end, end);
 	p->replay = memo;
 	p->replaying = true;
 	p->swallow_end = true;
@@ -942,8 +1052,258 @@ parse_line(struct parser *p, size_t start, size_t end)
 	return 0;
 }
 
-/* The lines of the chunk, one by one while the memo pays, then the rest
- * in one go. */
+/* Whether the callbacks recorded for the line up to its value end as a
+ * head's do: the key "time", its string (the very bytes of lp's time),
+ * the key "value". */
+static bool
+head_recorded(const struct parser *p, const struct line_parts *lp)
+{
+	const struct po_k6_events *r = &p->hrec;
+	const struct po_k6_event *ev;
+	size_t timelen = lp->time_end - lp->head_end;
+
+	if (r->n < 3)
+		return false;
+	ev = &r->ev[r->n - 3];
+	return ev[0].type == PO_K6_EV_KEY && ev[0].len == 4 &&
+	    memcmp(r->text + ev[0].text, "time", 4) == 0 &&
+	    ev[1].type == PO_K6_EV_STRING && ev[1].len == timelen &&
+	    memcmp(r->text + ev[1].text, p->buf + lp->head_end, timelen) ==
+	    0 &&
+	    ev[2].type == PO_K6_EV_KEY && ev[2].len == 5 &&
+	    memcmp(r->text + ev[2].text, "value", 5) == 0;
+}
+
+/* Hands yajl the line up to its value, recording the callbacks, and keeps
+ * those of the head, up to the key "time", when the line is as lp says. */
+static int
+record_head(struct parser *p, size_t start, const struct line_parts *lp)
+{
+	int ret;
+
+	p->hrec.n = 0;
+	p->hrec.textlen = 0;
+	p->hrecording = true;
+	ret = feed(p, start, lp->tail);
+	p->hrecording = false;
+	if (ret == 0 && at_value(p, lp->key_end) && head_recorded(p, lp)) {
+		p->hrec.n -= 2;
+		po_k6_memo_add(&p->heads, p->buf + start, lp->head_end - start,
+		    po_k6_memo_hash(p->buf + start, lp->head_end - start),
+		    &p->hrec);
+	}
+	return ret;
+}
+
+/* The memo of the line's head, or NULL. */
+static const struct po_k6_events *
+find_head(struct parser *p, size_t start, const struct line_parts *lp)
+{
+	size_t len = lp->head_end - start;
+	const struct po_k6_events *memo = po_k6_memo_find(&p->heads,
+	    p->buf + start, len, po_k6_memo_hash(p->buf + start, len));
+
+	memo_count(&p->head_use, memo != NULL);
+	return memo;
+}
+
+/* Makes a callback with consumed() pinned at `at`, the offset yajl would
+ * have given it.  A pin that fails stays, for report() to place the
+ * problem. */
+#define PINNED(p, at, call) ((p)->pinned = true, (p)->pinned_at = (at), \
+	(call) ? ((p)->pinned = false, 1) : 0)
+
+/* A line whose head yajl has seen before: its callbacks are replayed,
+ * then the time's string and the key "value" are made from the line's
+ * bytes.  yajl has seen none of it. */
+static int
+replay_head(struct parser *p, size_t start, const struct line_parts *lp,
+    const struct po_k6_events *memo)
+{
+	size_t brace = start;
+
+	/* The head's first callback is its object's start: only blanks
+	 * can come before it. */
+	while (p->buf[brace] != '{')
+		brace++;
+	if (!PINNED(p, brace + 1, replay(p, memo, 0, memo->n)) ||
+	    !PINNED(p, lp->time_end + 1, cb_string(p,
+	    (const unsigned char *)p->buf + lp->head_end,
+	    lp->time_end - lp->head_end)) ||
+	    !PINNED(p, lp->key_end, cb_map_key(p,
+	    (const unsigned char *)"value", 5)))
+		return -1;
+	p->out->replayed_heads++;
+	return 0;
+}
+
+/* Brings yajl to where it would be after a replayed head: the stand-in
+ * {"":{"": has tokens of the same kinds, and its callbacks are
+ * swallowed.  Then yajl reads the value itself. */
+static int
+skip_head(struct parser *p, const struct line_parts *lp)
+{
+	static const char standin[] = "{\"\":{\"\":";
+	int ok;
+
+	p->standin = true;
+	ok = yajl_parse(p->handle, (const unsigned char *)standin,
+	    sizeof(standin) - 1) == yajl_status_ok;
+	p->standin = false;
+	if (!ok)
+		return -1;
+	return feed(p, lp->key_end + 1, lp->tail);
+}
+
+/* Whether [s, end) is one JSON number (RFC 8259's grammar), which yajl
+ * would lex as one token and hand to cb_number as these very bytes.  Only
+ * decides whether a line may pass yajl by: any other bytes go to yajl,
+ * which says what is wrong with them. */
+static bool
+json_number(const char *s, const char *end)
+{
+	const char *digits;
+
+	if (s < end && *s == '-')
+		s++;
+	if (s < end && *s == '0')
+		s++;
+	else if (s < end && *s >= '1' && *s <= '9')
+		while (s < end && *s >= '0' && *s <= '9')
+			s++;
+	else
+		return false;
+	if (s < end && *s == '.') {
+		for (digits = ++s; s < end && *s >= '0' && *s <= '9'; s++)
+			continue;
+		if (s == digits)
+			return false;
+	}
+	if (s < end && (*s == 'e' || *s == 'E')) {
+		if (++s < end && (*s == '+' || *s == '-'))
+			s++;
+		for (digits = s; s < end && *s >= '0' && *s <= '9'; s++)
+			continue;
+		if (s == digits)
+			return false;
+	}
+	return s == end;
+}
+
+/* Where yajl ends the last token of a tail, its closing brace, before the
+ * blanks that may end the line. */
+static size_t
+tail_close(const char *buf, size_t tail, size_t tail_end)
+{
+	while (tail_end > tail && buf[tail_end - 1] != '}')
+		tail_end--;
+	return tail_end;
+}
+
+/* The rest of a line whose head was replayed and whose tail is `memo`:
+ * the value, then the tail's callbacks, all made here, yajl seeing
+ * nothing of the line. */
+static int
+replay_rest(struct parser *p, const struct line_parts *lp, size_t tail_end,
+    const struct po_k6_events *memo)
+{
+	size_t value = lp->key_end + 1;
+
+	if (!PINNED(p, lp->tail, cb_number(p, p->buf + value,
+	    lp->tail - value)) ||
+	    !PINNED(p, lp->tail, replay(p, memo, 0, memo->n - 1)) ||
+	    !PINNED(p, tail_close(p->buf, lp->tail, tail_end), replay(p,
+	    memo, memo->n - 1, memo->n)))
+		return -1;
+	p->out->replayed++;
+	return 0;
+}
+
+/* The line [start, end), whose head yajl has seen before.  When its tail
+ * is known too, and its value a plain number, yajl is left out of the
+ * line altogether: it stays as it was after the last line, which is how
+ * it would be after this one. */
+static int
+parse_known_head(struct parser *p, size_t start, size_t end,
+    const struct line_parts *lp, const struct po_k6_events *head)
+{
+	const struct po_k6_events *tail = NULL;
+	size_t tail_end = end;
+
+	if (tail_end > lp->tail && p->buf[tail_end - 1] == '\n')
+		tail_end--;
+	if (replay_head(p, start, lp, head) < 0)
+		return -1;
+	if (!p->tail_use.off && at_value(p, lp->key_end) &&
+	    json_number(p->buf + lp->key_end + 1, p->buf + lp->tail))
+		tail = find_tail(p, lp->tail, tail_end - lp->tail);
+	if (tail != NULL) {
+		memo_count(&p->tail_use, true);
+		return replay_rest(p, lp, tail_end, tail);
+	}
+	if (skip_head(p, lp) < 0)
+		return -1;
+	if (p->tail_use.off || !at_value(p, lp->key_end))
+		return feed(p, lp->tail, end);
+	return parse_tail(p, lp->tail, end);
+}
+
+/* One line, [start, end) with its newline.  A point's line is cut in
+ * parts (struct line_parts): its head is looked up in one memo, its tail
+ * in another, and what yajl made of them the first time is replayed; yajl
+ * itself reads every part that was not seen before.
+ *
+ * Why the state is the same: at depth 0 yajl's lexer is idle (no token
+ * runs past a newline without a callback or an error; at the top level
+ * only objects pass).  After the prefix, depth 2 under the key "data"
+ * with the key "value" as the last callback means yajl's stack is
+ * [complete, map got value, map needs value]; the key's end offset
+ * proves that key is the bytes "value" found here, so the split is not
+ * inside a string, and all that follows it is one pending number.  The
+ * tail's first byte cannot continue a number, so it ends the number as
+ * the '}' of "}}" does.  Then the same bytes make the same callbacks,
+ * which are replayed; yajl's end of "data" is swallowed, its end of the
+ * object is taken as the tail's last callback.
+ *
+ * A head is the same argument run forwards: from depth 0, the same head
+ * bytes make the same callbacks up to the time's opening quote; time
+ * bytes (time_byte()) make one string of themselves, and ","value": the
+ * key.  The tokens' kinds are those of {"":{"":, which leaves yajl in
+ * the state above when it must read on (skip_head()).  A line of known
+ * head, plain number and known tail leaves yajl at depth 0, lexer idle,
+ * as it found it. */
+static int
+parse_line(struct parser *p, size_t start, size_t end)
+{
+	const struct po_k6_events *head;
+	struct line_parts lp;
+	size_t key_end = 0;
+	size_t tail;
+
+	if (p->depth != 0)
+		return feed(p, start, end);
+	if (!p->head_use.off && split_line(p->buf, start, end, &lp)) {
+		head = find_head(p, start, &lp);
+		if (head != NULL)
+			return parse_known_head(p, start, end, &lp, head);
+		if (record_head(p, start, &lp) < 0)
+			return -1;
+		key_end = lp.key_end;
+		tail = lp.tail;
+	} else {
+		tail = tail_start(p->buf, start, end, &key_end);
+		if (tail == 0)
+			return feed(p, start, end);
+		if (feed(p, start, tail) < 0)
+			return -1;
+	}
+	if (p->tail_use.off || !at_value(p, key_end))
+		return feed(p, tail, end);
+	return parse_tail(p, tail, end);
+}
+
+/* The lines of the chunk, one by one while a memo pays, then the rest in
+ * one go. */
 static int
 parse_lines(struct parser *p)
 {
@@ -953,7 +1313,7 @@ parse_lines(struct parser *p)
 		const char *nl;
 		size_t end;
 
-		if (p->memo_off)
+		if (p->head_use.off && p->tail_use.off)
 			return feed(p, start, p->len);
 		nl = memchr(p->buf + start, '\n', p->len - start);
 		end = nl != NULL ? (size_t)(nl - p->buf) + 1 : p->len;
@@ -1035,7 +1395,7 @@ parse_chunk(struct po_k6_chunk *out, const char *buf, size_t len,
 	p.buf = buf;
 	p.len = len;
 	p.handle = new_handle(&p);
-	p.memo_off = whole_lines;
+	p.head_use.off = p.tail_use.off = whole_lines;
 	if (blank(buf, len)) {
 		/* yajl finds no value in blank lines and calls that a
 		 * premature end; between k6's lines they are harmless. */
@@ -1069,8 +1429,10 @@ out:
 	free(p.tagtext.s);
 	free(p.tags);
 	free(p.why);
-	po_k6_tails_clear(&p.tails);
+	po_k6_memo_clear(&p.tails);
+	po_k6_memo_clear(&p.heads);
 	po_k6_events_clear(&p.rec);
+	po_k6_events_clear(&p.hrec);
 	yajl_free(p.handle);
 	return ret;
 }

@@ -31,8 +31,8 @@
 struct po_k6_plan {
 	const struct po_k6_name **subs;
 	size_t nsubs;
-	/* Hand yajl every line whole, without the memo of line tails
-	 * (k6-tails.h): the tests compare the two, which must agree. */
+	/* Hand yajl every line whole, without the memos of line heads and
+	 * tails (k6-memo.h): the tests compare the two, which must agree. */
 	bool whole_lines;
 };
 
@@ -63,8 +63,10 @@ struct po_k6_chunk {
 	size_t nentries;
 	char **scenarios;
 	size_t nscenarios;
-	/* Lines whose tail the memo replayed (k6-tails.h), for the tests. */
+	/* Lines whose tail, and whose head, a memo replayed (k6-memo.h),
+	 * for the tests. */
 	size_t replayed;
+	size_t replayed_heads;
 	/* The first problem, if any; lines count from 1 in the chunk. */
 	char *error;
 	long error_line;

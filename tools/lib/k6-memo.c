@@ -3,16 +3,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "k6-tails.h"
+#include "k6-memo.h"
 #include "msg.h"
 
 /* A run's distinct tag sets are few (one per URL, status, scenario and
- * group in use); past these bounds the memo keeps what it has and the
- * other tails are lexed every time, as without it. */
-#define MAX_TAILS 1024
+ * group in use), and its heads fewer (one per metric); past these bounds
+ * a memo keeps what it has and other lines are lexed every time, as
+ * without it. */
+#define MAX_ENTRIES 1024
 #define MAX_BYTES (4 * 1024 * 1024)
 
-struct po_k6_tail {
+struct po_k6_memo_entry {
 	uint64_t hash;
 	size_t len;
 	char *bytes;
@@ -56,7 +57,7 @@ po_k6_events_clear(struct po_k6_events *events)
  * differ elsewhere (a status of 500 or 503 in the same place) collide, and
  * every lookup compared against each of them. */
 uint64_t
-po_k6_tails_hash(const char *s, size_t len)
+po_k6_memo_hash(const char *s, size_t len)
 {
 	uint64_t h = 0x9e3779b97f4a7c15u ^ len;
 	uint64_t word;
@@ -73,14 +74,14 @@ po_k6_tails_hash(const char *s, size_t len)
 }
 
 static size_t
-slot_of(const struct po_k6_tails *tails, const char *s, size_t len,
+slot_of(const struct po_k6_memo *memo, const char *s, size_t len,
     uint64_t hash)
 {
-	size_t mask = tails->nslots - 1;
+	size_t mask = memo->nslots - 1;
 	size_t at = (size_t)hash & mask;
 
 	for (;;) {
-		const struct po_k6_tail *t = tails->slots[at];
+		const struct po_k6_memo_entry *t = memo->slots[at];
 
 		if (t == NULL || (t->hash == hash && t->len == len &&
 		    memcmp(t->bytes, s, len) == 0))
@@ -90,35 +91,35 @@ slot_of(const struct po_k6_tails *tails, const char *s, size_t len,
 }
 
 const struct po_k6_events *
-po_k6_tails_find(const struct po_k6_tails *tails, const char *s, size_t len,
+po_k6_memo_find(const struct po_k6_memo *memo, const char *s, size_t len,
     uint64_t hash)
 {
-	const struct po_k6_tail *t;
+	const struct po_k6_memo_entry *t;
 
-	if (tails->nslots == 0)
+	if (memo->nslots == 0)
 		return NULL;
-	t = tails->slots[slot_of(tails, s, len, hash)];
+	t = memo->slots[slot_of(memo, s, len, hash)];
 	return t != NULL ? &t->events : NULL;
 }
 
 bool
-po_k6_tails_add(struct po_k6_tails *tails, const char *s, size_t len,
+po_k6_memo_add(struct po_k6_memo *memo, const char *s, size_t len,
     uint64_t hash, struct po_k6_events *events)
 {
 	size_t cost = len + events->textlen +
-	    events->n * sizeof(*events->ev) + sizeof(struct po_k6_tail);
-	struct po_k6_tail *t;
+	    events->n * sizeof(*events->ev) + sizeof(struct po_k6_memo_entry);
+	struct po_k6_memo_entry *t;
 	size_t at;
 
-	if (tails->ntails == MAX_TAILS || tails->bytes + cost > MAX_BYTES)
+	if (memo->nentries == MAX_ENTRIES || memo->bytes + cost > MAX_BYTES)
 		return false;
-	if (tails->nslots == 0) {
-		/* Twice the most tails kept: probes stay short. */
-		tails->nslots = 2 * MAX_TAILS;
-		tails->slots = po_xcalloc(tails->nslots, sizeof(*tails->slots));
+	if (memo->nslots == 0) {
+		/* Twice the most entries kept: probes stay short. */
+		memo->nslots = 2 * MAX_ENTRIES;
+		memo->slots = po_xcalloc(memo->nslots, sizeof(*memo->slots));
 	}
-	at = slot_of(tails, s, len, hash);
-	if (tails->slots[at] != NULL)
+	at = slot_of(memo, s, len, hash);
+	if (memo->slots[at] != NULL)
 		return false;
 	t = po_xmalloc(sizeof(*t));
 	t->hash = hash;
@@ -127,17 +128,17 @@ po_k6_tails_add(struct po_k6_tails *tails, const char *s, size_t len,
 	memcpy(t->bytes, s, len);
 	t->events = *events;
 	memset(events, 0, sizeof(*events));
-	tails->slots[at] = t;
-	tails->ntails++;
-	tails->bytes += cost;
+	memo->slots[at] = t;
+	memo->nentries++;
+	memo->bytes += cost;
 	return true;
 }
 
 void
-po_k6_tails_clear(struct po_k6_tails *tails)
+po_k6_memo_clear(struct po_k6_memo *memo)
 {
-	for (size_t i = 0; i < tails->nslots; i++) {
-		struct po_k6_tail *t = tails->slots[i];
+	for (size_t i = 0; i < memo->nslots; i++) {
+		struct po_k6_memo_entry *t = memo->slots[i];
 
 		if (t == NULL)
 			continue;
@@ -145,6 +146,6 @@ po_k6_tails_clear(struct po_k6_tails *tails)
 		po_k6_events_clear(&t->events);
 		free(t);
 	}
-	free(tails->slots);
-	memset(tails, 0, sizeof(*tails));
+	free(memo->slots);
+	memset(memo, 0, sizeof(*memo));
 }
