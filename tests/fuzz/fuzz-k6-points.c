@@ -1,6 +1,6 @@
 /* Fuzzes the parser of k6's raw points (k6-points.c) by difference: with
- * the memo of line tails (k6-tails.c) it must say of any bytes exactly
- * what it says handing yajl every line whole — the same points, values,
+ * the memos of line heads and tails (k6-memo.c) it must say of any bytes
+ * exactly what it says handing yajl every line whole — the same points, values,
  * times, Metric lines, and the same first problem at the same line and
  * column (tests/lib/k6-chunk-same.h).  A sub-metric is planned, so that
  * every tag of every point is read.
@@ -9,7 +9,9 @@
  * tail is put after the start of a point three times, with other metrics,
  * times and values, so that the memo replays what the fuzzer makes of
  * tails, and a chunk that has an error (then parsed again whole by the
- * parser itself) is not all it sees. */
+ * parser itself) is not all it sees.  An input that starts with '@' is
+ * lines that are each put three times, so that the memo of heads replays
+ * what the fuzzer makes of whole lines. */
 #include "config.h"
 
 #include <stdint.h>
@@ -58,6 +60,8 @@ check(const char *bytes, size_t size)
 static void
 put(char **out, size_t *len, size_t *cap, const void *bytes, size_t n)
 {
+	if (n == 0)
+		return;         /* *out may still be NULL */
 	if (*len + n > *cap) {
 		*cap = (*len + n) * 2;
 		*out = po_xrealloc(*out, *cap);
@@ -101,11 +105,34 @@ check_tails(const char *tails, size_t size)
 	free(file);
 }
 
+static void
+check_thrice(const char *lines, size_t size)
+{
+	const char *end = lines + size;
+	char *file = NULL;
+	size_t len = 0, cap = 0;
+
+	for (const char *l = lines; l < end;) {
+		const char *nl = memchr(l, '\n', (size_t)(end - l));
+		size_t llen = nl ? (size_t)(nl - l) : (size_t)(end - l);
+
+		for (int round = 0; round < 3; round++) {
+			put(&file, &len, &cap, l, llen);
+			put(&file, &len, &cap, "\n", 1);
+		}
+		l += llen + 1;
+	}
+	check(file != NULL ? file : "", len);
+	free(file);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > 0 && data[0] == '#')
 		check_tails((const char *)data + 1, size - 1);
+	else if (size > 0 && data[0] == '@')
+		check_thrice((const char *)data + 1, size - 1);
 	else
 		check((const char *)data, size);
 	return 0;
