@@ -1,8 +1,8 @@
 /* Fuzzes the parser of k6's raw points (k6-points.c) by difference: with
  * the memos of line heads and tails (k6-memo.c) it must say of any bytes
- * exactly what it says handing yajl every line whole — the same points, values,
- * times, Metric lines, and the same first problem at the same line and
- * column (tests/lib/k6-chunk-same.h).  A sub-metric is planned, so that
+ * exactly what it says handing yajl every line whole — the same points,
+ * values, times, Metric lines, and the same first problem at the same
+ * line and column (tests/lib/k6-chunk-same.h).  A sub-metric is planned, so that
  * every tag of every point is read.
  *
  * An input that starts with '#' is a list of tails, a line each: every

@@ -102,7 +102,7 @@ po_k6_memo_find(const struct po_k6_memo *memo, const char *s, size_t len,
 	return t != NULL ? &t->events : NULL;
 }
 
-bool
+const struct po_k6_events *
 po_k6_memo_add(struct po_k6_memo *memo, const char *s, size_t len,
     uint64_t hash, struct po_k6_events *events)
 {
@@ -112,7 +112,7 @@ po_k6_memo_add(struct po_k6_memo *memo, const char *s, size_t len,
 	size_t at;
 
 	if (memo->nentries == MAX_ENTRIES || memo->bytes + cost > MAX_BYTES)
-		return false;
+		return NULL;
 	if (memo->nslots == 0) {
 		/* Twice the most entries kept: probes stay short. */
 		memo->nslots = 2 * MAX_ENTRIES;
@@ -120,7 +120,7 @@ po_k6_memo_add(struct po_k6_memo *memo, const char *s, size_t len,
 	}
 	at = slot_of(memo, s, len, hash);
 	if (memo->slots[at] != NULL)
-		return false;
+		return NULL;
 	t = po_xmalloc(sizeof(*t));
 	t->hash = hash;
 	t->len = len;
@@ -131,7 +131,7 @@ po_k6_memo_add(struct po_k6_memo *memo, const char *s, size_t len,
 	memo->slots[at] = t;
 	memo->nentries++;
 	memo->bytes += cost;
-	return true;
+	return &t->events;
 }
 
 void

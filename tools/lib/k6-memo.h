@@ -71,10 +71,11 @@ uint64_t po_k6_memo_hash(const char *s, size_t len);
 const struct po_k6_events *po_k6_memo_find(const struct po_k6_memo *memo,
     const char *s, size_t len, uint64_t hash);
 
-/* Keeps `events` as the callbacks of the bytes `s`, taking them over (*events
- * is empty afterwards).  Returns false, keeping nothing, when the memo is
- * full: it stays small whatever the input. */
-bool po_k6_memo_add(struct po_k6_memo *memo, const char *s, size_t len,
+/* Keeps `events` as the callbacks of the bytes `s`, taking them over
+ * (*events is empty afterwards), and returns where they are kept.
+ * Returns NULL, keeping nothing, when the memo is full: it stays small
+ * whatever the input. */
+const struct po_k6_events *po_k6_memo_add(struct po_k6_memo *memo, const char *s, size_t len,
     uint64_t hash, struct po_k6_events *events);
 
 void po_k6_memo_clear(struct po_k6_memo *memo);

@@ -1006,7 +1006,7 @@ find_tail(struct parser *p, size_t tail, size_t len)
 static int
 record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end)
 {
-	uint64_t hash = po_k6_memo_hash(p->buf + tail, tail_end - tail);
+	const struct po_k6_events *kept = NULL;
 	int ret;
 
 	p->rec.n = 0;
@@ -1018,11 +1018,12 @@ record_tail(struct parser *p, size_t tail, size_t tail_end, size_t end)
 	if (ret == 0 && p->rec_closed && !p->rec_bad && p->depth == 0 &&
 	    end > tail && p->buf[end - 1] == '\n' &&
 	    p->type == LINE_POINT && p->rec.n > 0 &&
-	    p->rec.ev[p->rec.n - 1].type == PO_K6_EV_END_MAP &&
-	    po_k6_memo_add(&p->tails, p->buf + tail, tail_end - tail,
-	    hash, &p->rec))
-		remember_tail(p, tail, tail_end - tail, po_k6_memo_find(
-		    &p->tails, p->buf + tail, tail_end - tail, hash));
+	    p->rec.ev[p->rec.n - 1].type == PO_K6_EV_END_MAP)
+		kept = po_k6_memo_add(&p->tails, p->buf + tail,
+		    tail_end - tail, po_k6_memo_hash(p->buf + tail,
+		    tail_end - tail), &p->rec);
+	if (kept != NULL)
+		remember_tail(p, tail, tail_end - tail, kept);
 	return ret;
 }
 
